@@ -1,0 +1,50 @@
+# Shared by scripts/demo and scripts/test: set up .venv from requirements.lock, idempotently.
+# Sourced, not run. Fails loudly when something it needs is missing and cannot be installed.
+
+die() { echo "FEL: $*" >&2; exit 1; }
+
+as_root_apt_install() {
+  # apt_install PACKAGE...: install Debian packages when root; otherwise say exactly what is missing.
+  if [ "$(id -u)" -ne 0 ]; then
+    die "saknar $* och kan inte installera utan root. Kör: sudo apt-get install -y $*"
+  fi
+  if [ -z "${STODMATERIAL_APT_UPDATED:-}" ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq || die "apt-get update misslyckades"
+    export STODMATERIAL_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null \
+    || die "apt-get install $* misslyckades"
+}
+
+setup_python() {
+  command -v python3 >/dev/null || die "python3 saknas (Python 3.11 behövs)."
+  python3 -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else 1)' \
+    || die "Python 3.11 eller senare behövs, men python3 är $(python3 --version 2>&1)."
+  if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv 2>/dev/null || {
+      rm -rf .venv
+      as_root_apt_install python3-venv
+      python3 -m venv .venv || die "kunde inte skapa .venv"
+    }
+  fi
+  local stamp=.venv/.requirements.sha256
+  local want
+  want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "Installerar beroenden från requirements.lock ..."
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+      -r requirements.lock || die "kunde inte installera beroendena i requirements.lock"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+      || die "kunde inte installera paketet stodmaterial"
+    echo "$want" > "$stamp"
+  fi
+  export NO_MKDOCS_2_WARNING=1
+}
+
+setup_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "Installerar Debians chromium för webbläsartesterna ..."
+    as_root_apt_install chromium
+  fi
+  [ -x /usr/bin/chromium ] || die "/usr/bin/chromium saknas efter installationen."
+}

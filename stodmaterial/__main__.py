@@ -1,0 +1,3 @@
+from stodmaterial.cli import main
+
+raise SystemExit(main())

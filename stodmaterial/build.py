@@ -1,0 +1,140 @@
+"""Build one tenant's site: validate first, build into a temporary folder, then swap it into place.
+
+A failed build raises ProblemError and leaves the previous output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from stodmaterial.content.check import check_content
+from stodmaterial.paths import Layout
+from stodmaterial.problems import Problem, ProblemError, raise_if_errors
+from stodmaterial.stage import source_of
+from stodmaterial.tenant import Tenant, licence_problems, load_tenant
+from stodmaterial.themes import load_themes
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+LINK_WARNING = re.compile(r"Doc file '([^']+)' contains (?:a link|an absolute link|a link to) '([^']+)'")
+ANCHOR_WARNING = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the doc '([^']+)' does not contain an anchor '([^']+)'")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    tenant: Tenant
+    out: Path
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _collect_warnings():
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if needle in line:
+                return number
+    except OSError:
+        pass
+    return None
+
+
+def problem_from_warning(layout: Layout, message: str) -> Problem:
+    """Turn an engine warning about a staged file into a problem naming the editor's own file."""
+    if (anchor := ANCHOR_WARNING.search(message)):
+        source = source_of(layout, anchor.group(1))
+        return Problem(
+            source,
+            f"länken '{anchor.group(2)}' pekar på rubriken '{anchor.group(4)}', som inte finns på sidan den leder till.",
+            "Rätta ankaret efter # så att det matchar en rubrik på målsidan (små bokstäver, bindestreck).",
+            _line_of(source, anchor.group(2)),
+        )
+    if (link := LINK_WARNING.search(message)):
+        source = source_of(layout, link.group(1))
+        return Problem(
+            source,
+            f"länken '{link.group(2)}' leder till en sida eller fil som inte finns.",
+            "Rätta sökvägen: skriv den relativt den här filen och till den svenska .md-filen, t.ex. ../../fa-stod.md.",
+            _line_of(source, link.group(2)),
+        )
+    return Problem(layout.config_file, message.strip(), "Se meddelandet; fråga en utvecklare om det är oklart.")
+
+
+def validate(layout: Layout, slug: str, today: date) -> Tenant:
+    """Everything that can be checked before building. Raises ProblemError."""
+    problems: list[Problem] = []
+    tenant = None
+    try:
+        tenant = load_tenant(layout.tenants, slug)
+        problems += licence_problems(tenant, layout.tenants, today)
+    except ProblemError as error:
+        problems += error.problems
+    try:
+        load_themes(layout.themes)
+    except ProblemError as error:
+        problems += error.problems
+    problems += check_content(layout)[1]
+    raise_if_errors(problems)
+    return tenant
+
+
+def render(layout: Layout, slug: str, site_dir: Path, staging_dir: Path) -> None:
+    """Run the engine for one tenant into `site_dir`. Raises ProblemError on any warning."""
+    with _collect_warnings() as records:
+        try:
+            config = load_config(config_file=str(layout.config_file), site_dir=str(site_dir), strict=True)
+            plugin = config.plugins["stodmaterial"]
+            plugin.config.tenant = slug
+            plugin.config.staging_dir = str(staging_dir)
+            mkdocs_build(config)
+        except (Abort, MkDocsException) as error:
+            problems = [problem_from_warning(layout, r.getMessage()) for r in records]
+            if not problems:
+                problems = [Problem(layout.config_file, str(error).strip(), "Se meddelandet ovan.")]
+            raise ProblemError(problems) from None
+
+
+def build_site(layout: Layout, slug: str, out: Path | None = None, today: date | None = None) -> BuildResult:
+    """Validate, build into a temporary sibling of `out`, then replace `out` in one step."""
+    tenant = validate(layout, slug, today or date.today())
+    out = (out or layout.site / slug).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        render(layout, slug, work / "site", work / "stage")
+        old = work / "previous"
+        if out.exists():
+            os.replace(out, old)
+        os.replace(work / "site", out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return BuildResult(tenant=tenant, out=out)

@@ -1,0 +1,223 @@
+"""Lint the site's Markdown before any build: each problem names the file, the line and the fix.
+
+What is checked here (the build itself checks links and anchors):
+- every page exists in every site language (`x.md` and `x.en.md`), never a silent fallback;
+- blocks are spelled right, reflection questions have unique, stable ids, the same in both languages;
+- `{{ tenant.<field> }}` names a known field;
+- images have a text alternative;
+- theme pages have every required part (content note, case, graphic, five reflection questions, key
+  points, sources, four to six sections) and Swedish theme pages a LIX of at most 45.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stodmaterial.content.lix import lix
+from stodmaterial.paths import Layout
+from stodmaterial.problems import Problem
+from stodmaterial.render_context import TENANT_FIELDS
+
+LANGUAGES = ("sv", "en")
+KNOWN_BLOCKS = {
+    "content-note", "case", "reflection", "key-points", "theme-cards", "tenant-contacts",
+    "details", "admonition", "note", "attention", "caution", "danger", "error", "tip", "hint", "warning",
+}
+BLOCK_START = re.compile(r"^(/{3,})\s*([A-Za-z][\w-]*)?")
+OPTION = re.compile(r"^ {4}([a-z][\w-]*):\s*(.*?)\s*$")
+TENANT_FIELD = re.compile(r"\{\{\s*tenant\.([A-Za-z_]+)\s*\}\}")
+IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)")
+REFLECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
+H2 = re.compile(r"^## (.+?)\s*$")
+SOURCES = {"sv": "Källor", "en": "Sources"}
+MAX_LIX = 45
+THEME_WORDS = (1500, 2500)
+THEME_SECTIONS = (4, 6)
+MIN_REFLECTIONS = 5
+
+
+@dataclass
+class Reflection:
+    id: str
+    line: int
+    audience: str
+
+
+@dataclass
+class PageReport:
+    """What one page contains, for the per-page summary and the theme requirements."""
+
+    path: Path
+    locale: str
+    words: int = 0
+    lix: float = 0.0
+    blocks: Counter = field(default_factory=Counter)
+    reflections: list[Reflection] = field(default_factory=list)
+    images_with_alt: int = 0
+    images_without_alt: int = 0
+    sections: list[str] = field(default_factory=list)
+
+    def summary(self, root: Path) -> str:
+        rel = self.path.relative_to(root)
+        lix_part = f", LIX {self.lix:.0f}" if self.locale == "sv" else ""
+        return (
+            f"{rel}: {self.words} ord{lix_part}, {len(self.reflections)} reflektionsfrågor, "
+            f"bilder {self.images_with_alt} med och {self.images_without_alt} utan textalternativ"
+        )
+
+
+def locale_of(path: Path) -> str:
+    return "en" if path.name.endswith(".en.md") else "sv"
+
+
+def swedish_twin(path: Path) -> Path:
+    return path.with_name(path.name.removesuffix(".en.md") + ".md")
+
+
+def english_twin(path: Path) -> Path:
+    return path.with_name(path.name.removesuffix(".md") + ".en.md")
+
+
+def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
+    text = path.read_text(encoding="utf-8")
+    report = PageReport(path=path, locale=locale_of(path))
+    problems: list[Problem] = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        number = index + 1
+        start = BLOCK_START.match(line)
+        if start and start.group(2):
+            name = start.group(2)
+            report.blocks[name] += 1
+            if name not in KNOWN_BLOCKS:
+                problems.append(Problem(path, f"okänt block '/// {name}'.", f"Rätta stavningen. Kända block: {', '.join(sorted(KNOWN_BLOCKS))}.", number))
+            options = {}
+            while index + 1 < len(lines) and (option := OPTION.match(lines[index + 1])):
+                options[option.group(1)] = option.group(2)
+                index += 1
+            if name == "reflection":
+                rid = options.get("id", "")
+                audience = options.get("for", "self")
+                if not REFLECTION_ID.match(rid):
+                    problems.append(Problem(
+                        path,
+                        "reflektionsfrågan saknar ett giltigt id." if not rid else f"id '{rid}' är inte giltigt.",
+                        "Skriv en rad '    id: t1-kort-namn' (fyra mellanslag, små bokstäver, siffror, bindestreck) direkt under '/// reflection'.",
+                        number,
+                    ))
+                if audience not in ("self", "group"):
+                    problems.append(Problem(path, f"for: '{audience}' är inte tillåtet.", "Skriv for: self eller for: group.", number))
+                report.reflections.append(Reflection(rid, number, audience))
+        elif (heading := H2.match(line)):
+            report.sections.append(heading.group(1))
+        for match in TENANT_FIELD.finditer(line):
+            if match.group(1) not in TENANT_FIELDS:
+                problems.append(Problem(path, f"okänt fält '{{{{ tenant.{match.group(1)} }}}}'.", f"Använd något av: {', '.join(TENANT_FIELDS)}.", number))
+        for match in IMAGE.finditer(line):
+            if match.group(1).strip():
+                report.images_with_alt += 1
+            else:
+                report.images_without_alt += 1
+                problems.append(Problem(path, f"bilden '{match.group(2)}' saknar textalternativ.", "Skriv en kort beskrivning mellan hakparenteserna: ![Beskrivning](bild.svg).", number))
+        index += 1
+    report.lix, report.words = lix(text)
+    return report, problems
+
+
+def theme_problems(report: PageReport) -> list[Problem]:
+    """The parts every theme page must have (issue: content of the four themes)."""
+    path, problems = report.path, []
+    has = report.blocks
+    required = [
+        ("content-note", 1, "en innehållsvarning", "Lägg '/// content-note' … '///' först på sidan."),
+        ("case", 1, "en sammansatt fallbeskrivning", "Lägg till '/// case | Rubrik' … '///'."),
+        ("key-points", 1, "en sammanfattning av det viktigaste", "Lägg '/// key-points' med en punktlista före källorna."),
+    ]
+    for name, count, what, fix in required:
+        if has[name] < count:
+            problems.append(Problem(path, f"temat saknar {what}.", fix))
+    if len(report.reflections) < MIN_REFLECTIONS:
+        problems.append(Problem(path, f"temat har {len(report.reflections)} reflektionsfrågor, men ska ha minst {MIN_REFLECTIONS}.", "Lägg till fler '/// reflection'-block."))
+    if report.images_with_alt < 1:
+        problems.append(Problem(path, "temat saknar en grafisk bild med textalternativ.", "Lägg till en SVG-bild: ![Beskrivning](bild.svg) och en textbeskrivning under."))
+    sources = SOURCES[report.locale]
+    if sources not in report.sections:
+        problems.append(Problem(path, f"temat saknar källförteckning ('## {sources}').", f"Lägg '## {sources}' sist, med en lista över källorna."))
+    body = [s for s in report.sections if s != sources]
+    low, high = THEME_SECTIONS
+    if not low <= len(body) <= high:
+        problems.append(Problem(path, f"temat har {len(body)} avsnitt (##), men ska ha {low} till {high}.", "Slå ihop eller dela upp avsnitten."))
+    if report.locale == "sv" and report.lix > MAX_LIX:
+        problems.append(Problem(path, f"LIX är {report.lix:.0f}, men får vara högst {MAX_LIX}.", "Skriv kortare meningar och byt långa ord mot kortare."))
+    low, high = THEME_WORDS
+    if not low <= report.words <= high:
+        problems.append(Problem(path, f"temat har {report.words} ord; målet är {low}–{high}.", "Korta eller bygg ut texten.", warning=True))
+    return problems
+
+
+def content_pages(layout: Layout) -> list[Path]:
+    pages = sorted(layout.docs.rglob("*.md"))
+    pages += sorted(layout.themes.glob("*/*.md"))
+    return [p for p in pages if not any(part.startswith(".") for part in p.parts)]
+
+
+def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
+    """Scan every page; return per-page reports and every problem found."""
+    reports: list[PageReport] = []
+    problems: list[Problem] = []
+    pages = content_pages(layout)
+    page_set = set(pages)
+    for path in pages:
+        report, found = scan_page(path)
+        reports.append(report)
+        problems.extend(found)
+        if report.locale == "sv" and english_twin(path) not in page_set:
+            problems.append(Problem(path, "sidan saknar engelsk översättning.", f"Skapa {english_twin(path).name} bredvid den, med samma innehåll på engelska."))
+        if report.locale == "en" and swedish_twin(path) not in page_set:
+            problems.append(Problem(path, "sidan saknar svensk förlaga.", f"Skapa {swedish_twin(path).name} eller ta bort den engelska sidan."))
+        if path.parent.parent == layout.themes and path.stem.startswith("index"):
+            problems.extend(theme_problems(report))
+
+    by_path = {r.path: r for r in reports}
+    for locale in LANGUAGES:
+        seen: dict[str, Reflection] = {}
+        seen_path: dict[str, Path] = {}
+        for report in (r for r in reports if r.locale == locale):
+            for reflection in report.reflections:
+                if not reflection.id:
+                    continue
+                if reflection.id in seen:
+                    first = seen_path[reflection.id]
+                    problems.append(Problem(
+                        report.path,
+                        f"id '{reflection.id}' används redan ({first.relative_to(layout.root)}:{seen[reflection.id].line}).",
+                        "Ge varje reflektionsfråga ett eget id; ändra inte id på en fråga som redan har svar.",
+                        reflection.line,
+                    ))
+                else:
+                    seen[reflection.id], seen_path[reflection.id] = reflection, report.path
+    for report in (r for r in reports if r.locale == "en"):
+        original = by_path.get(swedish_twin(report.path))
+        if original is None:
+            continue
+        sv_ids = [r.id for r in original.reflections]
+        en_ids = [r.id for r in report.reflections]
+        if sv_ids != en_ids:
+            missing = [i for i in sv_ids if i not in en_ids]
+            extra = [i for i in en_ids if i not in sv_ids]
+            detail = []
+            if missing:
+                detail.append(f"saknas: {', '.join(missing)}")
+            if extra:
+                detail.append(f"finns bara här: {', '.join(extra)}")
+            problems.append(Problem(
+                report.path,
+                f"reflektionsfrågorna stämmer inte med den svenska sidan ({'; '.join(detail) or 'annan ordning'}).",
+                "Använd samma id, i samma ordning, som på den svenska sidan.",
+            ))
+    return reports, problems

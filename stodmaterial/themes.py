@@ -1,0 +1,73 @@
+"""Learning themes: one folder each under themes/, with theme.yml (metadata) and its pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from stodmaterial.problems import Problem, ProblemError
+from stodmaterial.tenant.model import SLUG
+from stodmaterial.yamlsource import load_yaml
+
+THEME_FILE = "theme.yml"
+URL_PREFIX = "teman"
+
+
+class ThemeText(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str = Field(min_length=3, max_length=120)
+    summary: str = Field(min_length=10, max_length=240)
+    goals: list[str] = Field(min_length=1, max_length=6)
+
+
+class ThemeMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    order: int = Field(ge=1, le=99)
+    minutes: int = Field(ge=5, le=240)
+    sv: ThemeText
+    en: ThemeText
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    folder: Path
+    meta: ThemeMeta
+
+    def text(self, locale: str) -> ThemeText:
+        return self.meta.en if locale == "en" else self.meta.sv
+
+    @property
+    def src_uri(self) -> str:
+        """Where the theme's index page lives in the built site's source tree."""
+        return f"{URL_PREFIX}/{self.slug}/index.md"
+
+
+def load_themes(themes_dir: Path) -> list[Theme]:
+    """Every theme, ordered for the start page. Raises ProblemError listing every problem."""
+    themes, problems = [], []
+    for folder in sorted(p for p in themes_dir.iterdir() if p.is_dir()):
+        path = folder / THEME_FILE
+        if not SLUG.match(folder.name):
+            problems.append(Problem(folder, "mappnamnet är inget giltigt kortnamn.", "Använd små bokstäver a–z, siffror och bindestreck."))
+            continue
+        if not path.is_file():
+            problems.append(Problem(path, "temat saknar theme.yml.", "Kopiera theme.yml från ett annat tema och fyll i det."))
+            continue
+        try:
+            doc = load_yaml(path)
+            meta = ThemeMeta.model_validate(doc.data)
+        except ProblemError as error:
+            problems.extend(error.problems)
+            continue
+        except ValidationError as error:
+            for item in error.errors():
+                loc = tuple(item["loc"])
+                problems.append(Problem(path, f"{'.'.join(map(str, loc))}: {item['msg']}.", "Jämför med ett annat temas theme.yml.", doc.line_of(loc)))
+            continue
+        themes.append(Theme(slug=folder.name, folder=folder, meta=meta))
+    if problems:
+        raise ProblemError(problems)
+    return sorted(themes, key=lambda t: (t.meta.order, t.slug))

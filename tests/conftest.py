@@ -1,0 +1,104 @@
+"""Shared fixtures: the repository, throwaway copies of it, a built demo site, a web server, Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stodmaterial.build import build_site
+from stodmaterial.paths import Layout
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="session")
+def repo() -> Layout:
+    return Layout(ROOT)
+
+
+def copy_repo(target: Path) -> Layout:
+    """A throwaway copy of everything a build reads, for tests that break things on purpose."""
+    for name in ("docs", "themes", "tenants", "overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return Layout(target)
+
+
+@pytest.fixture
+def repo_copy(tmp_path) -> Layout:
+    return copy_repo(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "exempelkommun"
+    build_site(Layout(ROOT), "exempelkommun", out, today=TODAY)
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_base(demo_site) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(demo_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def file_base(demo_site) -> str:
+    return demo_site.as_uri() + "/"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/test, which installs Debian's chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RecordedPage:
+    """A page that records every request it makes and every console error."""
+
+    def __init__(self, context):
+        self.context = context
+        self.page = context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+
+@pytest.fixture
+def open_page(browser):
+    contexts = []
+
+    def _open(color_scheme: str = "light", **kwargs) -> RecordedPage:
+        context = browser.new_context(color_scheme=color_scheme, **kwargs)
+        contexts.append(context)
+        return RecordedPage(context)
+
+    yield _open
+    for context in contexts:
+        context.close()
