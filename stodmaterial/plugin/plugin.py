@@ -33,8 +33,11 @@ from stodmaterial.themes import load_themes
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
 
-BLOCKS_EXTENSION = "stodmaterial.markdown.blocks"
-FIELDS_EXTENSION = "stodmaterial.markdown.tenant_fields"
+# Our Markdown extensions; each takes the page's RenderContext as its `context` option.
+EXTENSIONS = (
+    "stodmaterial.markdown.blocks",
+    "stodmaterial.markdown.tenant_fields",
+)
 DEFAULT_LOCALE = "sv"
 TENANT_CSS = "assets/stylesheets/tenant.css"
 TENANT_LOGO_DIR = "assets/tenant"
@@ -77,7 +80,7 @@ class StodmaterialPlugin(BasePlugin[StodmaterialConfig]):
         config.docs_dir = str(self.staging)
 
         self._restrict_languages(config, tenant)
-        for name in (BLOCKS_EXTENSION, FIELDS_EXTENSION):
+        for name in EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
             config.mdx_configs[name] = {"context": self.context}
@@ -114,7 +117,7 @@ class StodmaterialPlugin(BasePlugin[StodmaterialConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         locale = getattr(page.file, "locale", DEFAULT_LOCALE) or DEFAULT_LOCALE
         page_context = replace(self.context, locale=locale, page=page.file.src_uri)
-        for name in (BLOCKS_EXTENSION, FIELDS_EXTENSION):
+        for name in EXTENSIONS:
             config.mdx_configs[name] = {"context": page_context}
         return markdown
 
