@@ -9,6 +9,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +28,19 @@ from stodmaterial.tenant import Tenant, licence_problems, load_tenant
 from stodmaterial.themes import load_themes
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def reproducible_timestamp(layout: Layout) -> None:
+    """Pin the engine's build time (sitemap dates, gzip headers) to the content's last commit, so the
+    same content gives the same files. An explicit SOURCE_DATE_EPOCH wins."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        stamp = subprocess.run(["git", "-C", str(layout.root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
 
 LINK_WARNING = re.compile(r"Doc file '([^']+)' contains (?:a link|an absolute link|a link to) '([^']+)'")
 ANCHOR_WARNING = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the doc '([^']+)' does not contain an anchor '([^']+)'")
@@ -48,7 +62,7 @@ class _Collect(logging.Handler):
 
 
 @contextmanager
-def _collect_warnings():
+def collect_warnings():
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -109,7 +123,7 @@ def validate(layout: Layout, slug: str, today: date) -> Tenant:
 
 def render(layout: Layout, slug: str, site_dir: Path, staging_dir: Path) -> None:
     """Run the engine for one tenant into `site_dir`. Raises ProblemError on any warning."""
-    with _collect_warnings() as records:
+    with collect_warnings() as records:
         try:
             config = load_config(config_file=str(layout.config_file), site_dir=str(site_dir), strict=True)
             plugin = config.plugins["stodmaterial"]
@@ -131,10 +145,15 @@ def build_site(layout: Layout, slug: str, out: Path | None = None, today: date |
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         render(layout, slug, work / "site", work / "stage")
-        old = work / "previous"
-        if out.exists():
-            os.replace(out, old)
-        os.replace(work / "site", out)
+        swap_into_place(work, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(tenant=tenant, out=out)
+
+
+def swap_into_place(work: Path, out: Path) -> None:
+    """Move the finished `work/site` to `out`; the previous `out` goes to `work/previous`, which the
+    caller removes. Both are on one file system, so readers see the old site or the new one."""
+    if out.exists():
+        os.replace(out, work / "previous")
+    os.replace(work / "site", out)

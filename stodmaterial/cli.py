@@ -1,4 +1,4 @@
-"""Command line: `stodmaterial build | serve | check`."""
+"""Command line: `stodmaterial build | serve | check | bundle`."""
 
 from __future__ import annotations
 
@@ -21,8 +21,11 @@ def _print_problems(layout: Layout, problems: list[Problem]) -> None:
 
 
 def cmd_build(layout: Layout, args: argparse.Namespace) -> int:
-    from stodmaterial.build import build_site
+    from stodmaterial.build import build_site, reproducible_timestamp
 
+    reproducible_timestamp(layout)
+    if args.all:
+        return _build_all(layout, args)
     out = Path(args.out) if args.out else None
     try:
         result = build_site(layout, args.tenant, out, today=args.today)
@@ -34,6 +37,43 @@ def cmd_build(layout: Layout, args: argparse.Namespace) -> int:
     print(f"Klart: {result.tenant.name} finns i {result.out}")
     print(f"Öppna {index.as_uri()} i en webbläsare, eller kör: stodmaterial serve --tenant {args.tenant}")
     return 0
+
+
+def _build_all(layout: Layout, args: argparse.Namespace) -> int:
+    from stodmaterial.fleet import build_fleet
+    from stodmaterial.tenant import list_slugs
+
+    slugs = list_slugs(layout.tenants)
+    out_root = Path(args.out) if args.out else None
+    interactive = sys.stdout.isatty() and not os.environ.get("CI")
+    try:
+        if interactive:
+            from rich.progress import Progress
+
+            with Progress() as progress:
+                task = progress.add_task("Bygger", total=len(slugs))
+
+                def report(event: str, text: str) -> None:
+                    if event == "variant":
+                        progress.console.print(f"Variant: {text}")
+                    else:
+                        progress.advance(task)
+
+                result = build_fleet(layout, slugs, out_root, today=args.today, report=report)
+        else:
+            def report(event: str, text: str) -> None:
+                labels = {"variant": "variant", "tenant": "byggd", "failed": "misslyckades"}
+                print(f"{labels[event]}: {text}", flush=True)
+
+            result = build_fleet(layout, slugs, out_root, today=args.today, report=report)
+    except ProblemError as error:
+        _print_problems(layout, error.problems)
+        print("Inget byggdes: rätta innehållet först.", file=sys.stderr)
+        return 1
+    for slug, problems in sorted(result.failed.items()):
+        _print_problems(layout, problems)
+    print(f"{len(result.built)} byggda, {len(result.failed)} misslyckade ({result.variants} varianter).")
+    return 1 if result.failed else 0
 
 
 def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
@@ -91,6 +131,43 @@ def cmd_check(layout: Layout, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bundle(layout: Layout, args: argparse.Namespace) -> int:
+    from stodmaterial.build import build_site
+    from stodmaterial.bundle import make_bundle
+    from stodmaterial.bundle.sign import KEY_ENV, check_key, configured_key
+    from stodmaterial.tenant import list_slugs
+
+    key = configured_key(args.signing_key)
+    if key is None:
+        print(f"OBS: ingen signeringsnyckel angiven (--signing-key eller {KEY_ENV}). Paketen blir OSIGNERADE: "
+              "mottagaren kan se att filerna är hela, men inte att de kommer från SKR.", file=sys.stderr)
+    else:
+        try:
+            check_key(key, layout.root)
+        except ProblemError as error:
+            _print_problems(layout, error.problems)
+            return 1
+    dist = Path(args.out).resolve() if args.out else layout.root / "dist"
+    slugs = list_slugs(layout.tenants) if args.all else [args.tenant]
+    failed = []
+    for slug in slugs:
+        with tempfile.TemporaryDirectory(prefix=f"stodmaterial-bundle-{slug}-") as work:
+            try:
+                built = build_site(layout, slug, Path(work) / slug, today=args.today)
+                result = make_bundle(layout, built.tenant, built.out, dist, key)
+            except ProblemError as error:
+                _print_problems(layout, error.problems)
+                print(f"Paketet för '{slug}' kunde inte skapas.", file=sys.stderr)
+                failed.append(slug)
+                continue
+        status = f"signerat med nyckeln {result.fingerprint}" if result.signed else "OSIGNERAT"
+        print(f"Klart: {result.zip} ({status})")
+    if failed:
+        print(f"{len(failed)} av {len(slugs)} paket misslyckades: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -105,14 +182,24 @@ def parser() -> argparse.ArgumentParser:
     sub = main.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="bygg en organisations webbplats")
-    build.add_argument("--tenant", default=DEMO_TENANT, help="organisationens kortnamn (mappnamnet i tenants/)")
-    build.add_argument("--out", help="utmapp (standard: site/<kortnamn>/)")
+    which = build.add_mutually_exclusive_group()
+    which.add_argument("--tenant", default=DEMO_TENANT, help="organisationens kortnamn (mappnamnet i tenants/)")
+    which.add_argument("--all", action="store_true", help="bygg alla organisationer i tenants/")
+    build.add_argument("--out", help="utmapp (standard: site/<kortnamn>/; med --all: mappen där varje organisation hamnar)")
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="förhandsvisa medan du redigerar")
     serve.add_argument("--tenant", default=DEMO_TENANT)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(run=cmd_serve)
+
+    bundle = sub.add_parser("bundle", help="bygg och packa en organisations webbplats som en zip med kontrollsummor och driftrecept")
+    which = bundle.add_mutually_exclusive_group()
+    which.add_argument("--tenant", default=DEMO_TENANT, help="organisationens kortnamn (mappnamnet i tenants/)")
+    which.add_argument("--all", action="store_true", help="alla organisationer i tenants/")
+    bundle.add_argument("--out", help="utmapp för zip-filerna (standard: dist/)")
+    bundle.add_argument("--signing-key", help="privat SSH-nyckel att signera SHA256SUMS med (standard: $STODMATERIAL_SIGNING_KEY); aldrig en fil i repot")
+    bundle.set_defaults(run=cmd_bundle)
 
     check = sub.add_parser("check", help="kontrollera alla organisationer och allt innehåll utan att skriva någon webbplats")
     check.add_argument("--quiet", action="store_true", help="visa bara problem, inte sammanfattningen per sida")

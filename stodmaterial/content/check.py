@@ -115,6 +115,13 @@ def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
                 report.reflections.append(Reflection(rid, number, audience))
         elif (heading := H2.match(line)):
             report.sections.append(heading.group(1))
+        if line.startswith("#") and TENANT_FIELD.search(line):
+            problems.append(Problem(
+                path,
+                "en rubrik innehåller en organisations uppgift ({{ tenant.… }}).",
+                "Skriv organisationens uppgifter i brödtexten i stället: rubriker blir ankare och sökträffar som ska vara lika för alla organisationer.",
+                number,
+            ))
         for match in TENANT_FIELD.finditer(line):
             if match.group(1) not in TENANT_FIELDS:
                 problems.append(Problem(path, f"okänt fält '{{{{ tenant.{match.group(1)} }}}}'.", f"Använd något av: {', '.join(TENANT_FIELDS)}.", number))

@@ -11,7 +11,6 @@ Events, in the order they run:
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 from dataclasses import replace
@@ -23,11 +22,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from stodmaterial.paths import Layout
 from stodmaterial.problems import ProblemError
-from stodmaterial.render_context import RenderContext
+from stodmaterial.render_context import TENANT_LOGO_DIR, RenderContext
 from stodmaterial.plugin.config import StodmaterialConfig
 from stodmaterial.search_index import split_search_index
 from stodmaterial.stage import stage_docs
-from stodmaterial.strings import t
 from stodmaterial.tenant import Tenant, load_tenant
 from stodmaterial.themes import load_themes
 
@@ -40,7 +38,6 @@ EXTENSIONS = (
 )
 DEFAULT_LOCALE = "sv"
 TENANT_CSS = "assets/stylesheets/tenant.css"
-TENANT_LOGO_DIR = "assets/tenant"
 
 
 def tenant_css(tenant: Tenant) -> str:
@@ -58,6 +55,8 @@ class StodmaterialPlugin(BasePlugin[StodmaterialConfig]):
         self.layout: Layout | None = None
         self.context: RenderContext | None = None
         self.staging: Path | None = None
+        # Set by the fleet build: render this (placeholder) context instead of loading a tenant.
+        self.preset_context: RenderContext | None = None
 
     # -- configuration ---------------------------------------------------------------------------
 
@@ -67,16 +66,21 @@ class StodmaterialPlugin(BasePlugin[StodmaterialConfig]):
         if self.context is not None:
             return config
         self.layout = Layout(Path(config.config_file_path).resolve().parent)
-        try:
-            tenant = load_tenant(self.layout.tenants, self.config.tenant)
-            themes = load_themes(self.layout.themes)
-        except ProblemError as error:
-            raise PluginError("\n" + "\n".join(p.format(self.layout.root) for p in error.problems))
-        self.context = RenderContext(tenant=tenant, themes=tuple(themes))
+        if self.preset_context is not None:
+            self.context = self.preset_context
+        else:
+            try:
+                tenant = load_tenant(self.layout.tenants, self.config.tenant)
+                themes = load_themes(self.layout.themes)
+            except ProblemError as error:
+                raise PluginError("\n" + "\n".join(p.format(self.layout.root) for p in error.problems))
+            self.context = RenderContext(tenant=tenant, themes=tuple(themes))
+        tenant = self.context.tenant
 
         self.staging = Path(self.config.staging_dir or self.layout.root / ".cache" / "stage" / tenant.slug)
         stage_docs(self.layout, self.staging)
-        self._stage_tenant_assets(tenant)
+        if not self.context.placeholder:
+            self._stage_tenant_assets(tenant)
         config.docs_dir = str(self.staging)
 
         self._restrict_languages(config, tenant)
@@ -121,26 +125,15 @@ class StodmaterialPlugin(BasePlugin[StodmaterialConfig]):
             config.mdx_configs[name] = {"context": page_context}
         return markdown
 
-    def _template_values(self, locale: str) -> dict:
-        tenant = self.context.tenant
-        return {
-            "name": tenant.name,
-            "licence_line": t(locale, "licence_line", name=tenant.name, until=tenant.licence.valid_until.isoformat()),
-            "logo": f"{TENANT_LOGO_DIR}/logo{Path(tenant.logo).suffix.lower()}",
-            "locale": locale,
-            "quick_exit": tenant.quick_exit.enabled,
-            "quick_exit_url": tenant.quick_exit.url,
-        }
-
     def on_page_context(self, context, page, config, nav):
         locale = getattr(page.file, "locale", DEFAULT_LOCALE) or DEFAULT_LOCALE
-        context["sm"] = self._template_values(locale)
+        context["sm"] = replace(self.context, locale=locale).template_values()
         return context
 
     def on_template_context(self, context, template_name, config):
         i18n = config.plugins.get("i18n")
         locale = getattr(i18n, "current_language", None) or DEFAULT_LOCALE
-        context["sm"] = self._template_values(locale)
+        context["sm"] = replace(self.context, locale=locale).template_values()
         return context
 
     # -- after the build -------------------------------------------------------------------------

@@ -1,0 +1,154 @@
+"""The built demo site in real Chromium, over http and over file://: offline, bilingual, accessible."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# One page of each type, in both languages.
+PAGE_TYPES = {
+    "start": "index.html",
+    "theme": "teman/forovarna/index.html",
+    "support": "fa-stod.html",
+    "prevention": "forebyggande/index.html",
+    "about": "om.html",
+    "statement": "tillganglighet.html",
+}
+BASES = ["http_base", "file_base"]
+
+
+def same_origin(url: str, base: str) -> bool:
+    if url.startswith("data:"):
+        return True
+    if base.startswith("file:"):
+        return url.startswith(base)
+    return urlsplit(url).netloc == urlsplit(base).netloc and urlsplit(url).scheme == urlsplit(base).scheme
+
+
+@pytest.fixture(params=BASES)
+def base(request):
+    return request.getfixturevalue(request.param)
+
+
+@pytest.mark.parametrize("path", [*PAGE_TYPES.values(), *("en/" + p for p in PAGE_TYPES.values())])
+def test_pages_load_with_no_request_outside_the_origin(open_page, base, path):
+    recorded = open_page()
+    response = recorded.page.goto(base + path)
+    assert response is None or response.ok
+    recorded.page.wait_for_load_state("networkidle")
+    outside = [u for u in recorded.requests if not same_origin(u, base)]
+    assert outside == []
+    assert recorded.errors == []
+    want = "en" if path.startswith("en/") else "sv"
+    assert recorded.page.get_attribute("html", "lang") == want
+
+
+def test_404_page_is_swedish(open_page, http_base):
+    recorded = open_page()
+    response = recorded.page.goto(http_base + "404.html")
+    assert response.ok
+    assert recorded.page.get_attribute("html", "lang") == "sv"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_any_page_type(open_page, http_base, scheme):
+    recorded = open_page(color_scheme=scheme)
+    page, axe, failures = recorded.page, Axe(), []
+    for path in [*PAGE_TYPES.values(), *("en/" + p for p in PAGE_TYPES.values()), "404.html"]:
+        page.goto(http_base + path)
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.get_attribute("body", "data-md-color-scheme") == expected
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        for violation in result.response["violations"]:
+            failures.append(f"{path}: {violation['id']} {[n['target'] for n in violation['nodes']][:3]}")
+    assert failures == []
+
+
+def test_search_dialog_has_an_accessible_name(open_page, http_base):
+    page = open_page().page
+    page.goto(http_base + "index.html")
+    assert page.get_attribute("div.md-search[role=dialog]", "aria-label") == "Sök"
+
+
+@pytest.mark.parametrize("path", ["teman/forovarna/index.html", "fa-stod.html"])
+def test_language_switch_leads_to_the_same_page(open_page, base, path):
+    page = open_page().page
+    page.goto(base + path)
+    page.click(".md-select button")
+    page.click('a.md-select__link[hreflang="en"]')
+    page.wait_for_load_state()
+    assert page.url == base + "en/" + path
+    assert page.get_attribute("html", "lang") == "en"
+    page.click(".md-select button")
+    page.click('a.md-select__link[hreflang="sv"]')
+    page.wait_for_load_state()
+    assert page.url == base + path
+
+
+def search(page, query: str) -> list[str]:
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item a", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+def test_swedish_search_shows_swedish_pages(open_page, base):
+    page = open_page().page
+    page.goto(base + "index.html")
+    hits = search(page, "förövare")
+    assert hits and all("/en/" not in h for h in hits)
+    assert any("teman/forovarna" in h for h in hits)
+
+
+def test_english_search_shows_english_pages(open_page, base):
+    page = open_page().page
+    page.goto(base + "en/index.html")
+    hits = search(page, "perpetrators")
+    assert hits and all("/en/" in h for h in hits)
+    assert any("en/teman/forovarna" in h for h in hits)
+
+
+def test_swedish_query_on_the_english_site_finds_no_swedish_page(open_page, http_base):
+    page = open_page().page
+    page.goto(http_base + "en/index.html")
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", "förövarna")
+    page.wait_for_timeout(1500)
+    hits = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    assert all("/en/" in h for h in hits)
+
+
+FOCUSABLE = """() => [...document.querySelectorAll(
+  'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+  .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !e.closest('[hidden], [inert]')
+      && e.tabIndex >= 0; })
+  .map(e => e.outerHTML.slice(0, 120))"""
+
+FOCUS_STATE = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+  return { html: e.outerHTML.slice(0, 120), outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+           shadow: s.boxShadow !== 'none' }; }"""
+
+
+@pytest.mark.parametrize("path", ["index.html", "teman/forovarna/index.html", "fa-stod.html"])
+def test_keyboard_reaches_every_control_with_a_visible_focus(open_page, http_base, path):
+    page = open_page(viewport={"width": 1280, "height": 900}).page
+    page.goto(http_base + path)
+    wanted = set(page.evaluate(FOCUSABLE))
+    reached, invisible = set(), []
+    for _ in range(len(wanted) * 2 + 10):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state["html"].startswith("<body"):
+            continue
+        reached.add(state["html"])
+        if not (state["outline"] or state["shadow"]):
+            invisible.append(state["html"])
+        if wanted <= reached:
+            break
+    assert wanted - reached == set()
+    assert invisible == []
