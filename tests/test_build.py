@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import subprocess
 import sys
@@ -148,4 +149,17 @@ def test_hostile_tenant_text_is_escaped_in_every_output_file(repo_copy, tmp_path
     support = (out / "fa-stod.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt; **fet** {{ tenant.name }}" in support
     assert "&lt;/textarea&gt;&lt;b&gt;roll&lt;/b&gt;" in support
-    assert "&lt;script&gt;alert(&quot;namn&quot;)&lt;/script&gt; &amp;" in (out / "om.html").read_text(encoding="utf-8")
+    about = (out / "om.html").read_text(encoding="utf-8")
+    assert "<p>Licensierat för &lt;script&gt;alert(\"namn\")&lt;/script&gt; &amp; " in about
+    assert "Licensierat för &lt;script&gt;alert(&#34;namn&#34;)&lt;/script&gt; &amp; &#39;Q&#39;" in about
+
+
+def test_plain_mkdocs_build_at_the_repo_root_builds_the_demo_tenant(repo_copy, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=repo_copy.root, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Licensierat för Exempelkommun" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "site" / "en" / "index.html").is_file()
