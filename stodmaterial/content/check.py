@@ -17,13 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stodmaterial.content.lix import lix
+from stodmaterial.markdown.video import VIDEO_ALT, caption_path
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem
 from stodmaterial.render_context import TENANT_FIELDS
+from stodmaterial.riskguide import check_riskguide
 
 LANGUAGES = ("sv", "en")
 KNOWN_BLOCKS = {
     "content-note", "case", "reflection", "key-points", "theme-cards", "tenant-contacts",
+    "my-reflections", "print-all", "quick-exit-status",
+    "risk-guide", "risk-guide-model", "preparation-plan",
     "details", "admonition", "note", "attention", "caution", "danger", "error", "tip", "hint", "warning",
 }
 BLOCK_START = re.compile(r"^(/{3,})\s*([A-Za-z][\w-]*)?")
@@ -126,7 +130,9 @@ def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
             if match.group(1) not in TENANT_FIELDS:
                 problems.append(Problem(path, f"okänt fält '{{{{ tenant.{match.group(1)} }}}}'.", f"Använd något av: {', '.join(TENANT_FIELDS)}.", number))
         for match in IMAGE.finditer(line):
-            if match.group(1).strip():
+            if match.group(1).strip() == VIDEO_ALT:
+                problems.extend(film_problems(path, match.group(2), report.locale, number))
+            elif match.group(1).strip():
                 report.images_with_alt += 1
             else:
                 report.images_without_alt += 1
@@ -134,6 +140,24 @@ def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
         index += 1
     report.lix, report.words = lix(text)
     return report, problems
+
+
+def film_problems(path: Path, src: str, locale: str, number: int) -> list[Problem]:
+    """`![type:video](film.mp4)`: the film must exist and have captions in the page's language."""
+    if re.match(r"^https?://", src):
+        return []
+    film = path.parent / src
+    if not film.is_file():
+        return [Problem(path, f"filmen '{src}' finns inte.", "Lägg filmen bredvid sidan eller rätta sökvägen.", number)]
+    captions = caption_path(film, locale)
+    if not captions.is_file():
+        return [Problem(
+            path,
+            f"filmen '{src}' saknar textning på {'svenska' if locale == 'sv' else 'engelska'} ({captions.name}).",
+            f"Lägg textningen som WebVTT-fil bredvid filmen: {captions.name} (se scripts/make-film).",
+            number,
+        )]
+    return []
 
 
 def theme_problems(report: PageReport) -> list[Problem]:
@@ -227,4 +251,5 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
                 f"reflektionsfrågorna stämmer inte med den svenska sidan ({'; '.join(detail) or 'annan ordning'}).",
                 "Använd samma id, i samma ordning, som på den svenska sidan.",
             ))
+    problems.extend(check_riskguide(layout))
     return reports, problems

@@ -18,6 +18,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string_in
 
 from stodmaterial.render_context import RenderContext
+from stodmaterial.markdown.ui_text import ui
 from stodmaterial.strings import t
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
@@ -78,7 +79,11 @@ class KeyPoints(_ContextBlock):
 
 
 class Reflection(_ContextBlock):
-    """A reflection question with a stable id; the interactive layer attaches an answer field to it."""
+    """A reflection question with a stable id and a labelled answer field under it.
+
+    The field is plain HTML, so it can be used without scripts; interactive.js keeps what is typed in
+    the page's memory (or on the device, if the reader chooses) under the question's id.
+    """
 
     NAME = "reflection"
     OPTIONS = {"id": ("", str), "for": ("self", type_string_in(["self", "group"]))}
@@ -92,7 +97,7 @@ class Reflection(_ContextBlock):
     def on_create(self, parent):
         locale = self.context.locale
         rid, audience = self.options["id"], self.options["for"]
-        box = etree.SubElement(
+        self._box = box = etree.SubElement(
             parent,
             "div",
             {"class": f"sm-reflection sm-reflection--{audience}", "data-reflection-id": rid, "data-audience": audience},
@@ -100,6 +105,25 @@ class Reflection(_ContextBlock):
         label = etree.SubElement(box, "p", {"class": "sm-reflection__label"})
         _text(label, f"{t(locale, 'reflection')}, {t(locale, f'reflection_{audience}')}")
         return etree.SubElement(box, "div", {"class": "sm-reflection__question", "id": f"fraga-{rid}"})
+
+    def on_end(self, block):
+        locale, rid = self.context.locale, self.options["id"]
+        # The field's words are not content: kept out of the search index.
+        answer = etree.SubElement(self._box, "div", {"class": "sm-reflection__answer", "data-search-exclude": ""})
+        _text(etree.SubElement(answer, "label", {"for": f"svar-{rid}", "class": "sm-reflection__answer-label"}), ui(locale, "your_answer"))
+        field = etree.SubElement(answer, "textarea", {
+            "id": f"svar-{rid}",
+            "class": "sm-reflection__input",
+            "rows": "5",
+            "autocomplete": "off",
+            "aria-describedby": f"fraga-{rid}",
+            "data-reflection-answer": rid,
+        })
+        field.text = AtomicString("")
+        # What the reader wrote, as text for paper: a textarea prints only its visible part.
+        printed = etree.SubElement(answer, "div", {"class": "sm-reflection__printed", "data-reflection-printed": rid, "hidden": "hidden"})
+        _text(etree.SubElement(printed, "p", {"class": "sm-reflection__printed-label"}), ui(locale, "answer_printed"))
+        etree.SubElement(printed, "p", {"class": "sm-reflection__printed-text"})
 
 
 class ThemeCards(_ContextBlock):
@@ -110,6 +134,15 @@ class ThemeCards(_ContextBlock):
     def on_create(self, parent):
         context, locale = self.context, self.context.locale
         here = posixpath.dirname(context.page)
+        # Progress (interactive.js fills it in; hidden without scripts, where nothing can be remembered).
+        etree.SubElement(parent, "div", {
+            "class": "sm-progress",
+            "data-sm-progress": "",
+            "data-total": str(len(context.themes)),
+            "role": "group",
+            "aria-label": ui(locale, "progress_label"),
+            "hidden": "hidden",
+        })
         grid = etree.SubElement(parent, "ul", {"class": "sm-cards", "aria-label": t(locale, "themes_label")})
         for theme in context.themes:
             text = theme.text(locale)
@@ -119,6 +152,8 @@ class ThemeCards(_ContextBlock):
             _text(link, text.title)
             _text(etree.SubElement(card, "p", {"class": "sm-card__summary"}), text.summary)
             _text(etree.SubElement(card, "p", {"class": "sm-card__time"}), t(locale, "minutes", n=theme.meta.minutes))
+            # Not started / begun / done: written by interactive.js from what the reader chose to keep.
+            etree.SubElement(card, "p", {"class": "sm-card__status", "data-theme-status": theme.slug, "hidden": "hidden"})
             details = etree.SubElement(card, "details", {"class": "sm-card__goals"})
             _text(etree.SubElement(details, "summary"), t(locale, "goals"))
             goals = etree.SubElement(details, "ul")
@@ -139,27 +174,37 @@ def _contact_line(parent: etree.Element, label: str, text: str, href: str) -> No
 
 
 class TenantContacts(_ContextBlock):
-    """The tenant's security officers and local support, for the "Få stöd" page."""
+    """The tenant's security officers and local support, for the "Få stöd" page.
+
+    Tenant-dependent blocks make no headings (a tenant's names never become ids, TOC entries or search
+    sections) and are left out of the search index, so pages differ between tenants only inside them.
+    """
 
     NAME = "tenant-contacts"
+    TENANT_DEPENDENT = True
 
     def on_create(self, parent):
         tenant, locale = self.context.tenant, self.context.locale
-        box = etree.SubElement(parent, "div", {"class": "sm-contacts"})
+        # Tenant files are written in Swedish: on other languages' pages, mark their text as Swedish.
+        lang = {} if locale == "sv" else {"lang": "sv"}
+        box = etree.SubElement(parent, "div", {"class": "sm-contacts", "data-search-exclude": ""})
+        officers = etree.SubElement(box, "ul", {"class": "sm-contacts__officers"})
         for officer in tenant.security_officers:
-            card = etree.SubElement(box, "section", {"class": "sm-contact"})
-            _text(etree.SubElement(card, "h3"), officer.name)
-            _text(etree.SubElement(card, "p", {"class": "sm-contact__role"}), officer.role)
+            card = etree.SubElement(officers, "li", {"class": "sm-contact"})
+            name = etree.SubElement(card, "p", {"class": "sm-contact__name"})
+            _text(etree.SubElement(name, "strong"), officer.name)
+            _text(etree.SubElement(card, "p", {"class": "sm-contact__role", **lang}), officer.role)
             lines = etree.SubElement(card, "ul")
             _contact_line(lines, t(locale, "phone"), officer.phone, _tel(officer.phone))
             _contact_line(lines, t(locale, "email"), officer.email, f"mailto:{officer.email}")
         if tenant.local_support:
-            _text(etree.SubElement(box, "h3"), t(locale, "local_support", name=tenant.name))
+            heading = etree.SubElement(box, "p", {"class": "sm-contacts__heading"})
+            _text(etree.SubElement(heading, "strong"), t(locale, "local_support"))
             support = etree.SubElement(box, "ul", {"class": "sm-support"})
             for item in tenant.local_support:
                 entry = etree.SubElement(support, "li")
-                _text(etree.SubElement(entry, "strong"), item.name)
-                _text(etree.SubElement(entry, "span"), f" – {item.offers}")
+                _text(etree.SubElement(entry, "strong", lang), item.name)
+                _text(etree.SubElement(entry, "span", lang), f" – {item.offers}")
                 lines = etree.SubElement(entry, "ul")
                 if item.phone:
                     _contact_line(lines, t(locale, "phone"), item.phone, _tel(item.phone))

@@ -35,6 +35,12 @@ log = logging.getLogger("mkdocs.plugins.stodmaterial")
 EXTENSIONS = (
     "stodmaterial.markdown.blocks",
     "stodmaterial.markdown.tenant_fields",
+    "stodmaterial.markdown.my_reflections",
+    "stodmaterial.markdown.print_all",
+    "stodmaterial.markdown.video",
+    "stodmaterial.markdown.quick_exit",
+    "stodmaterial.markdown.riskguide",
+    "stodmaterial.markdown.checklists",
 )
 DEFAULT_LOCALE = "sv"
 TENANT_CSS = "assets/stylesheets/tenant.css"

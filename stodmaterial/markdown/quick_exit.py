@@ -1,0 +1,63 @@
+"""`/// quick-exit-status`: one sentence on whether this site has the quick-exit button.
+
+For the page "Lämna sidan snabbt", which every site has; the button itself is a tenant option
+(tenant.yml: quick_exit.enabled), placed on every page by overrides/main.html.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.util import AtomicString
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+from stodmaterial.render_context import RenderContext
+
+TEXT = {
+    "sv": {
+        True: "Knappen Lämna sidan snabbt finns på varje sida på den här webbplatsen.",
+        False: "Den här webbplatsen har inte knappen Lämna sidan snabbt. Tipsen om att surfa säkrare gäller ändå.",
+    },
+    "en": {
+        True: "The button Leave this page quickly is on every page of this website.",
+        False: "This website does not have the button Leave this page quickly. The advice on browsing more safely still applies.",
+    },
+}
+
+
+class QuickExitStatus(Block):
+    NAME = "quick-exit-status"
+    # Reads only the tenant's flag, a boolean and so part of the fleet's build variant: the output is
+    # the same for every tenant of a variant, and the block is not TENANT_DEPENDENT.
+
+    @property
+    def context(self) -> RenderContext:
+        return self.config["context"]
+
+    def on_markdown(self) -> str:
+        return "block"
+
+    def on_create(self, parent):
+        context = self.context
+        enabled = bool(context.tenant.quick_exit.enabled)
+        box = etree.SubElement(parent, "p", {"class": "sm-quick-exit-status"})
+        strong = etree.SubElement(box, "strong")
+        strong.text = AtomicString(TEXT.get(context.locale, TEXT["sv"])[enabled])
+        return etree.SubElement(parent, "div", {"class": "sm-quick-exit-status__after"})
+
+
+class QuickExitExtension(BlocksExtension):
+    """Configuration: `context`, a RenderContext for the page."""
+
+    def __init__(self, *args, **kwargs):
+        self.config = {"context": ["", "RenderContext of the page being rendered"]}
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
+        block_mgr.register(QuickExitStatus, self.getConfigs())
+
+
+def makeExtension(*args, **kwargs):
+    return QuickExitExtension(*args, **kwargs)
