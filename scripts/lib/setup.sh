@@ -48,3 +48,15 @@ setup_chromium() {
   fi
   [ -x /usr/bin/chromium ] || die "/usr/bin/chromium saknas efter installationen."
 }
+
+setup_nginx() {
+  # Debian's nginx, for the tests that serve a bundle with its generated configuration on 127.0.0.1.
+  # The tests start their own unprivileged nginx; the system service is not needed.
+  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+    echo "Installerar Debians nginx för testerna av driftpaketen ..."
+    as_root_apt_install nginx
+  fi
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || die "nginx saknas efter installationen."
+  # The bundle tests also sign and verify with OpenSSH's ssh-keygen.
+  command -v ssh-keygen >/dev/null || as_root_apt_install openssh-client
+}
