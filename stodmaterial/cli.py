@@ -1,4 +1,4 @@
-"""Command line: `stodmaterial build | serve | check | bundle`."""
+"""Command line: `stodmaterial build | serve | check | bundle | hosting | login`."""
 
 from __future__ import annotations
 
@@ -168,6 +168,80 @@ def cmd_bundle(layout: Layout, args: argparse.Namespace) -> int:
     return 0
 
 
+def _hosting_config(layout: Layout, args: argparse.Namespace):
+    """The operator's settings (--config or $STODMATERIAL_HOSTING_CONFIG), or None after printing why."""
+    from stodmaterial.hosting.config import CONFIG_ENV, config_path, load_hosting_config
+
+    path = config_path(args.config)
+    if path is None:
+        print(f"Ange inställningsfilen med --config eller {CONFIG_ENV} (se DRIFT.md).", file=sys.stderr)
+        return None
+    try:
+        return load_hosting_config(path)
+    except ProblemError as error:
+        _print_problems(layout, error.problems)
+        return None
+
+
+def cmd_hosting(layout: Layout, args: argparse.Namespace) -> int:
+    from stodmaterial.hosting.generate import generate
+
+    config = _hosting_config(layout, args)
+    if config is None:
+        return 1
+    try:
+        result = generate(layout, config, args.today)
+    except ProblemError as error:
+        _print_problems(layout, error.problems)
+        print("Ingen konfiguration skrevs.", file=sys.stderr)
+        return 1
+    plan = result.plan
+    print(f"Öppna ({len(plan.open)}): {', '.join(t.slug for t in plan.open) or '–'}")
+    print(f"Stängda ({len(plan.locked)}): {', '.join(f'{t.slug} ({t.why})' for t in plan.locked) or '–'}")
+    print(f"Utan inloggning ({len(plan.without_login)}): {', '.join(plan.without_login) or '–'}")
+    _print_problems(layout, plan.problems)
+    print(f"Skrev {result.output}. Kontrollera och ladda om: nginx -t && systemctl reload nginx")
+    if plan.problems:
+        print(f"{len(plan.problems)} problem: de organisationerna är inte med i konfigurationen.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_login(layout: Layout, args: argparse.Namespace) -> int:
+    from stodmaterial.hosting.config import check_outside_repository
+    from stodmaterial.hosting.credentials import CredentialStore
+    from stodmaterial.hosting.password import ENTROPY_BITS
+    from stodmaterial.tenant import load_tenant
+
+    config = _hosting_config(layout, args)
+    if config is None:
+        return 1
+    store = CredentialStore(config.credentials, config.credentials_group)
+    try:
+        check_outside_repository(config, layout.root)
+        if args.action == "revoke":
+            path = store.revoke(args.slug)
+            print(f"Inloggningen för '{args.slug}' är återkallad ({path}). Alla lösenord nekas från och med nu.")
+            print("Kör stodmaterial hosting och ladda om nginx, så svarar adressen som om organisationen inte fanns.")
+            return 0
+        tenant = load_tenant(layout.tenants, args.slug)
+        login = store.create(args.slug) if args.action == "create" else store.rotate(args.slug)
+    except ProblemError as error:
+        _print_problems(layout, error.problems)
+        return 1
+    print(f"{'Ny inloggning' if args.action == 'create' else 'Nytt lösenord'} för {tenant.name} ({tenant.slug})")
+    print(f"  Adress:        {config.https_origin}/{tenant.slug}/")
+    print(f"  Användarnamn:  {login.user}")
+    print(f"  Lösenord:      {login.password}")
+    print(f"Lösenordet ({int(ENTROPY_BITS)} bitar slump) visas bara nu; bara dess hash sparas, i {login.path}.")
+    print("Lämna det till organisationens säkerhetsansvariga på ett säkert sätt (inte i samma e-post som adressen).")
+    if args.action == "rotate":
+        print("Det gamla lösenordet nekas från och med nu.")
+    else:
+        print("Kör stodmaterial hosting och ladda om nginx om organisationen är ny i konfigurationen.")
+    return 0
+
+
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -204,6 +278,16 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="kontrollera alla organisationer och allt innehåll utan att skriva någon webbplats")
     check.add_argument("--quiet", action="store_true", help="visa bara problem, inte sammanfattningen per sida")
     check.set_defaults(run=cmd_check)
+
+    hosting = sub.add_parser("hosting", help="skriv nginx-konfigurationen för den värdade tjänsten (alla organisationer, var och en bakom sin inloggning)")
+    hosting.add_argument("--config", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG); se DRIFT.md")
+    hosting.set_defaults(run=cmd_hosting)
+
+    login = sub.add_parser("login", help="skapa, byt eller återkalla en organisations inloggning i den värdade tjänsten")
+    login.add_argument("action", choices=["create", "rotate", "revoke"], help="create: ny inloggning, rotate: nytt lösenord, revoke: stäng")
+    login.add_argument("slug", help="organisationens kortnamn (mappnamnet i tenants/)")
+    login.add_argument("--config", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG)")
+    login.set_defaults(run=cmd_login)
     return main
 
 
