@@ -24,7 +24,7 @@ from stodmaterial.content.check import check_content
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem, ProblemError, raise_if_errors
 from stodmaterial.stage import source_of
-from stodmaterial.tenant import Tenant, licence_problems, load_tenant
+from stodmaterial.tenant import Tenant, tenant_problems
 from stodmaterial.themes import load_themes
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -105,13 +105,7 @@ def problem_from_warning(layout: Layout, message: str) -> Problem:
 
 def validate(layout: Layout, slug: str, today: date) -> Tenant:
     """Everything that can be checked before building. Raises ProblemError."""
-    problems: list[Problem] = []
-    tenant = None
-    try:
-        tenant = load_tenant(layout.tenants, slug)
-        problems += licence_problems(tenant, layout.tenants, today)
-    except ProblemError as error:
-        problems += error.problems
+    tenant, problems = tenant_problems(layout.tenants, slug, today)
     try:
         load_themes(layout.themes)
     except ProblemError as error:

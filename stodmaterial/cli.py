@@ -95,16 +95,12 @@ def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
 def cmd_check(layout: Layout, args: argparse.Namespace) -> int:
     from stodmaterial.build import render
     from stodmaterial.content.check import check_content
-    from stodmaterial.tenant import licence_problems, list_slugs, load_tenant
+    from stodmaterial.tenant import list_slugs, tenant_problems
     from stodmaterial.themes import load_themes
 
     problems: list[Problem] = []
     for slug in list_slugs(layout.tenants):
-        try:
-            tenant = load_tenant(layout.tenants, slug)
-            problems += licence_problems(tenant, layout.tenants, args.today)
-        except ProblemError as error:
-            problems += error.problems
+        problems += tenant_problems(layout.tenants, slug, args.today)[1]
     try:
         load_themes(layout.themes)
     except ProblemError as error:
@@ -135,7 +131,8 @@ def cmd_bundle(layout: Layout, args: argparse.Namespace) -> int:
     from stodmaterial.build import build_site
     from stodmaterial.bundle import make_bundle
     from stodmaterial.bundle.sign import KEY_ENV, check_key, configured_key
-    from stodmaterial.tenant import list_slugs
+    from stodmaterial.fleet import build_fleet
+    from stodmaterial.tenant import list_slugs, load_tenant
 
     key = configured_key(args.signing_key)
     if key is None:
@@ -149,21 +146,35 @@ def cmd_bundle(layout: Layout, args: argparse.Namespace) -> int:
             return 1
     dist = Path(args.out).resolve() if args.out else layout.root / "dist"
     slugs = list_slugs(layout.tenants) if args.all else [args.tenant]
-    failed = []
-    for slug in slugs:
-        with tempfile.TemporaryDirectory(prefix=f"stodmaterial-bundle-{slug}-") as work:
+    failed: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="stodmaterial-bundle-") as work:
+        built: dict[str, tuple] = {}
+        try:
+            if args.all:
+                # The fleet build: one engine run per variant, every tenant stamped in.
+                fleet = build_fleet(layout, slugs, Path(work), today=args.today)
+                for slug, problems in sorted(fleet.failed.items()):
+                    _print_problems(layout, problems)
+                    failed.append(slug)
+                built = {slug: (load_tenant(layout.tenants, slug), out) for slug, out in fleet.built.items()}
+            else:
+                result = build_site(layout, args.tenant, Path(work) / args.tenant, today=args.today)
+                built = {args.tenant: (result.tenant, result.out)}
+        except ProblemError as error:
+            _print_problems(layout, error.problems)
+            print("Inga paket skapades.", file=sys.stderr)
+            return 1
+        for slug, (tenant, site) in sorted(built.items()):
             try:
-                built = build_site(layout, slug, Path(work) / slug, today=args.today)
-                result = make_bundle(layout, built.tenant, built.out, dist, key)
+                result = make_bundle(layout, tenant, site, dist, key)
             except ProblemError as error:
                 _print_problems(layout, error.problems)
-                print(f"Paketet för '{slug}' kunde inte skapas.", file=sys.stderr)
                 failed.append(slug)
                 continue
-        status = f"signerat med nyckeln {result.fingerprint}" if result.signed else "OSIGNERAT"
-        print(f"Klart: {result.zip} ({status})")
+            status = f"signerat med nyckeln {result.fingerprint}" if result.signed else "OSIGNERAT"
+            print(f"Klart: {result.zip} ({status})")
     if failed:
-        print(f"{len(failed)} av {len(slugs)} paket misslyckades: {', '.join(failed)}", file=sys.stderr)
+        print(f"{len(failed)} av {len(slugs)} paket misslyckades: {', '.join(sorted(failed))}", file=sys.stderr)
         return 1
     return 0
 

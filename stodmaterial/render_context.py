@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from stodmaterial.paths import Layout
 from stodmaterial.strings import format_date, t
 from stodmaterial.tenant.model import Tenant
 from stodmaterial.themes import Theme
@@ -61,8 +62,9 @@ def _markers(values: dict, kind: str, locale: str) -> dict:
 class RenderContext:
     tenant: Tenant
     themes: tuple[Theme, ...]
+    layout: Layout
     locale: str = "sv"
-    page: str = ""
+    page: str = ""  # the page's path in the staged docs, e.g. teman/forovarna/index.en.md
     placeholder: bool = False
 
     def tenant_fields(self) -> dict[str, str]:

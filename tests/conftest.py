@@ -29,7 +29,8 @@ def copy_repo(target: Path) -> Layout:
     """A throwaway copy of everything a build reads, for tests that break things on purpose."""
     for name in ("docs", "themes", "tenants", "overrides"):
         shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "HOSTING.md"):
+        shutil.copy(ROOT / name, target / name)
     return Layout(target)
 
 

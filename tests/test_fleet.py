@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -106,3 +107,22 @@ def test_invalid_and_expired_tenants_are_reported_and_others_built(fleet, tmp_pa
     finally:
         bad.write_text(bad_text)
         expired.write_text(expired_text)
+
+
+def test_bundle_all_uses_the_fleet_and_writes_one_bundle_per_tenant(fleet, tmp_path):
+    import json
+    import zipfile
+
+    layout, result, _, _ = fleet
+    run = subprocess.run(
+        [sys.executable, "-m", "stodmaterial", "--repo", str(layout.root), "--today", TODAY.isoformat(),
+         "bundle", "--all", "--out", str(tmp_path / "dist")],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "STODMATERIAL_SIGNING_KEY": ""},
+    )
+    assert run.returncode == 0, run.stderr
+    zips = sorted((tmp_path / "dist").glob("*.zip"))
+    assert len(zips) == len(result.built)
+    for path in zips:
+        with zipfile.ZipFile(path) as bundle:
+            manifest = json.loads(bundle.read("manifest.json"))
+        assert path.name.startswith(manifest["tenant"]["slug"] + "-")

@@ -233,7 +233,7 @@ def context_for(repo: Layout, locale: str = "sv", **tenant_changes) -> RenderCon
     tenant = load_tenant(repo.tenants, "exempelkommun")
     if tenant_changes:
         tenant = tenant.model_copy(update=tenant_changes)
-    return RenderContext(tenant=tenant, themes=tuple(load_themes(repo.themes)), locale=locale)
+    return RenderContext(tenant=tenant, themes=tuple(load_themes(repo.themes)), layout=repo, locale=locale)
 
 
 def test_the_plan_escapes_the_tenants_values(repo):
@@ -260,9 +260,7 @@ def test_hostile_data_texts_stay_text(data_copy, repo):
         set_field(path, "- id: debatt", "short", f"'{SHORT_HOSTILE}'")
         set_field(path, "- id: sociala", "text", f"'{HOSTILE}'")
     assert check_riskguide(data_copy) == []
-    context = context_for(repo)
-    moved = replace(context.themes[0], folder=data_copy.root / "themes" / context.themes[0].slug)
-    html = render("/// risk-guide\n///\n\n/// risk-guide-model\n///\n", replace(context, themes=(moved,)))
+    html = render("/// risk-guide\n///\n\n/// risk-guide-model\n///\n", replace(context_for(repo), layout=data_copy))
     assert "<img" not in html and "<b>x</b>" not in html and not INJECTED.search(html)
     assert "&lt;b&gt;x&lt;/b&gt; {: onclick=alert(2) }" in html
     data = re.search(r'<script class="sm-rg__data" type="application/json">(.*?)</script>', html, re.S).group(1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections import defaultdict
@@ -22,7 +21,7 @@ from stodmaterial.fleet.variant import describe, placeholder_tenant, variant_key
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem, ProblemError, raise_if_errors
 from stodmaterial.render_context import RenderContext
-from stodmaterial.tenant import Tenant, licence_problems, list_slugs, load_tenant
+from stodmaterial.tenant import Tenant, list_slugs, tenant_problems
 from stodmaterial.themes import load_themes
 
 Report = Callable[[str, str], None]  # (event, text): events "variant", "tenant", "failed"
@@ -82,13 +81,12 @@ def build_fleet(
 
     tenants: dict[str, Tenant] = {}
     for slug in slugs or list_slugs(layout.tenants):
-        try:
-            tenant = load_tenant(layout.tenants, slug)
-            raise_if_errors(licence_problems(tenant, layout.tenants, today))
-            tenants[slug] = tenant
-        except ProblemError as error:
-            result.failed[slug] = error.problems
+        tenant, problems = tenant_problems(layout.tenants, slug, today)
+        if tenant is None or any(not p.warning for p in problems):
+            result.failed[slug] = [p for p in problems if not p.warning]
             report("failed", slug)
+        else:
+            tenants[slug] = tenant
 
     groups: dict[tuple, list[Tenant]] = defaultdict(list)
     for tenant in tenants.values():
@@ -98,7 +96,7 @@ def build_fleet(
     with tempfile.TemporaryDirectory(prefix=".fleet-", dir=out_root) as scratch:
         for number, (key, members) in enumerate(sorted(groups.items()), 1):
             report("variant", f"{describe(key)} ({len(members)} st)")
-            context = RenderContext(tenant=placeholder_tenant(members[0]), themes=tuple(themes), placeholder=True)
+            context = RenderContext(tenant=placeholder_tenant(members[0]), themes=tuple(themes), layout=layout, placeholder=True)
             variant = _render_variant(layout, context, Path(scratch) / f"variant-{number}")
             result.variants += 1
             for tenant in members:

@@ -12,28 +12,16 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Markdown
 from markdown.util import AtomicString
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_string_in
+from pymdownx.blocks.block import type_string_in
 
-from stodmaterial.render_context import RenderContext
+from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
 from stodmaterial.markdown.ui_text import ui
 from stodmaterial.strings import t
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
 REFLECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 
-
-class _ContextBlock(Block):
-    """A block that reads the page's RenderContext from the extension's configuration."""
-
-    @property
-    def context(self) -> RenderContext:
-        return self.config["context"]
-
-    def on_markdown(self) -> str:
-        return "block"
 
 
 def _text(element: etree.Element, value: str) -> etree.Element:
@@ -48,7 +36,7 @@ def _titled(parent: etree.Element, classes: str, title: str) -> etree.Element:
     return box
 
 
-class ContentNote(_ContextBlock):
+class ContentNote(ContextBlock):
     NAME = "content-note"
 
     def on_create(self, parent):
@@ -57,7 +45,7 @@ class ContentNote(_ContextBlock):
         return box
 
 
-class Case(_ContextBlock):
+class Case(ContextBlock):
     """A composite, fictional case; the label saying so is added here, so it can never be left out."""
 
     NAME = "case"
@@ -69,7 +57,7 @@ class Case(_ContextBlock):
         return box
 
 
-class KeyPoints(_ContextBlock):
+class KeyPoints(ContextBlock):
     NAME = "key-points"
 
     def on_create(self, parent):
@@ -78,7 +66,7 @@ class KeyPoints(_ContextBlock):
         return section
 
 
-class Reflection(_ContextBlock):
+class Reflection(ContextBlock):
     """A reflection question with a stable id and a labelled answer field under it.
 
     The field is plain HTML, so it can be used without scripts; interactive.js keeps what is typed in
@@ -126,7 +114,7 @@ class Reflection(_ContextBlock):
         etree.SubElement(printed, "p", {"class": "sm-reflection__printed-text"})
 
 
-class ThemeCards(_ContextBlock):
+class ThemeCards(ContextBlock):
     """The start page's cards: every theme, in no imposed order of study."""
 
     NAME = "theme-cards"
@@ -173,7 +161,7 @@ def _contact_line(parent: etree.Element, label: str, text: str, href: str) -> No
     _text(etree.SubElement(item, "a", {"href": href}), text)
 
 
-class TenantContacts(_ContextBlock):
+class TenantContacts(ContextBlock):
     """The tenant's security officers and local support, for the "Få stöd" page.
 
     Tenant-dependent blocks make no headings (a tenant's names never become ids, TOC entries or search
@@ -213,21 +201,8 @@ class TenantContacts(_ContextBlock):
         return etree.SubElement(parent, "div", {"class": "sm-contacts__after"})
 
 
-class StodmaterialBlocks(BlocksExtension):
-    """Registers the site's blocks. Configuration: `context`, a RenderContext for the page."""
-
+class StodmaterialBlocks(ContextBlocksExtension):
     BLOCKS = (ContentNote, Case, KeyPoints, Reflection, ThemeCards, TenantContacts)
-
-    def __init__(self, *args, **kwargs):
-        # The default must not be None: Python-Markdown would parse the value as a boolean.
-        self.config = {"context": ["", "RenderContext of the page being rendered"]}
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        if not isinstance(self.getConfig("context"), RenderContext):
-            raise ValueError("stodmaterial.markdown.blocks needs a RenderContext; build through the stodmaterial plugin")
-        for block in self.BLOCKS:
-            block_mgr.register(block, self.getConfigs())
 
 
 def makeExtension(*args, **kwargs):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from stodmaterial.markdown.context import ContextExtension
 
 
 class TaskLabelTreeprocessor(Treeprocessor):
@@ -27,12 +28,7 @@ class TaskLabelTreeprocessor(Treeprocessor):
             host.insert(0, label)
 
 
-class ChecklistsExtension(Extension):
-    def __init__(self, **kwargs):
-        # Every stodmaterial extension receives the page's context; this one does not need it.
-        self.config = {"context": ["", "RenderContext of the page being rendered (unused)"]}
-        super().__init__(**kwargs)
-
+class ChecklistsExtension(ContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After pymdownx.tasklist (25) has put the box in, before inline parsing (20) of the text.
         md.treeprocessors.register(TaskLabelTreeprocessor(md), "stodmaterial-task-labels", 24)

@@ -10,14 +10,11 @@ from __future__ import annotations
 import posixpath
 import xml.etree.ElementTree as etree
 
-from markdown import Markdown
 from markdown.util import AtomicString
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block
 
+from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
 from stodmaterial.markdown.reflection_index import question_pages
 from stodmaterial.markdown.ui_text import ui
-from stodmaterial.render_context import RenderContext
 
 
 def _text(element: etree.Element, value: str) -> etree.Element:
@@ -29,15 +26,8 @@ def _button(parent: etree.Element, action: str, label: str) -> etree.Element:
     return _text(etree.SubElement(parent, "button", {"type": "button", "class": "md-button", "data-sm-action": action}), label)
 
 
-class MyReflections(Block):
+class MyReflections(ContextBlock):
     NAME = "my-reflections"
-
-    @property
-    def context(self) -> RenderContext:
-        return self.config["context"]
-
-    def on_markdown(self) -> str:
-        return "block"
 
     def on_create(self, parent):
         context, locale = self.context, self.context.locale
@@ -73,15 +63,8 @@ class MyReflections(Block):
         return etree.SubElement(parent, "div", {"class": "sm-my-reflections__after"})
 
 
-class MyReflectionsExtension(BlocksExtension):
-    """Configuration: `context`, a RenderContext for the page."""
-
-    def __init__(self, *args, **kwargs):
-        self.config = {"context": ["", "RenderContext of the page being rendered"]}
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        block_mgr.register(MyReflections, self.getConfigs())
+class MyReflectionsExtension(ContextBlocksExtension):
+    BLOCKS = (MyReflections,)
 
 
 def makeExtension(*args, **kwargs):

@@ -13,10 +13,10 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from stodmaterial.markdown.context import ContextExtension
 from stodmaterial.markdown.sources import EXTERNAL, localized
 from stodmaterial.render_context import RenderContext
 
@@ -107,13 +107,7 @@ class PrintAllTreeprocessor(Treeprocessor):
             element.set("id", unique)
 
 
-class PrintAllExtension(Extension):
-    """Configuration: `context`, a RenderContext for the page."""
-
-    def __init__(self, **kwargs):
-        self.config = {"context": ["", "RenderContext of the page being rendered"]}
-        super().__init__(**kwargs)
-
+class PrintAllExtension(ContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.sm_print_all = False
         # Before the raw-HTML preprocessor (20), so the page breaks are stashed as HTML blocks.

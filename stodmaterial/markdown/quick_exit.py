@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown import Markdown
 from markdown.util import AtomicString
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block
 
-from stodmaterial.render_context import RenderContext
+from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
 
 TEXT = {
     "sv": {
@@ -27,17 +24,10 @@ TEXT = {
 }
 
 
-class QuickExitStatus(Block):
+class QuickExitStatus(ContextBlock):
     NAME = "quick-exit-status"
     # Reads only the tenant's flag, a boolean and so part of the fleet's build variant: the output is
     # the same for every tenant of a variant, and the block is not TENANT_DEPENDENT.
-
-    @property
-    def context(self) -> RenderContext:
-        return self.config["context"]
-
-    def on_markdown(self) -> str:
-        return "block"
 
     def on_create(self, parent):
         context = self.context
@@ -48,15 +38,8 @@ class QuickExitStatus(Block):
         return etree.SubElement(parent, "div", {"class": "sm-quick-exit-status__after"})
 
 
-class QuickExitExtension(BlocksExtension):
-    """Configuration: `context`, a RenderContext for the page."""
-
-    def __init__(self, *args, **kwargs):
-        self.config = {"context": ["", "RenderContext of the page being rendered"]}
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        block_mgr.register(QuickExitStatus, self.getConfigs())
+class QuickExitExtension(ContextBlocksExtension):
+    BLOCKS = (QuickExitStatus,)
 
 
 def makeExtension(*args, **kwargs):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stodmaterial.render_context import RenderContext
-from stodmaterial.markdown.sources import layout_of, localized
+from stodmaterial.markdown.sources import localized
 from stodmaterial.themes import URL_PREFIX
 
 BLOCK_START = re.compile(r"^/{3,}\s*reflection\b")
@@ -73,7 +73,7 @@ def read_page(path: Path, staged_uri: str, fields: dict[str, str]) -> QuestionPa
 
 def question_pages(context: RenderContext) -> list[QuestionPage]:
     """Pages with reflection questions, in the page's language: the themes first, in their order."""
-    layout, locale, fields = layout_of(context), context.locale, context.tenant_fields()
+    layout, locale, fields = context.layout, context.locale, context.tenant_fields()
     pages: list[QuestionPage] = []
     for theme in context.themes:
         page = read_page(localized(theme.folder / "index.md", locale), theme.src_uri, fields)

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
-from markdown import Markdown
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block
 
-from stodmaterial.paths import find_layout
+from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
 from stodmaterial.problems import ProblemError
-from stodmaterial.render_context import RenderContext
 from stodmaterial.riskguide.check import load_plan, load_riskguide
 from stodmaterial.riskguide.html import sub
 from stodmaterial.riskguide.plan_render import render_plan
@@ -26,22 +21,7 @@ from stodmaterial.riskguide.render import render_model, render_tool
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
 
 
-def docs_dir(context: RenderContext) -> Path:
-    """The repository's docs/ folder. RenderContext carries no path of its own; every theme's folder
-    is themes/<slug>/ in the same repository, so the first one leads to it."""
-    if context.themes:
-        return context.themes[0].folder.parent.parent / "docs"
-    return find_layout().docs
-
-
-class _DataBlock(Block):
-    @property
-    def context(self) -> RenderContext:
-        return self.config["context"]
-
-    def on_markdown(self) -> str:
-        return "block"
-
+class _DataBlock(ContextBlock):
     def _fail(self, parent: etree.Element, error: ProblemError) -> etree.Element:
         # `check` stops a build long before this; here only `serve` can meet bad data. Strict builds
         # fail on the warning; the page says the tool is missing instead of showing a broken one.
@@ -50,7 +30,7 @@ class _DataBlock(Block):
         return sub(parent, "div", {"class": "sm-rg-missing"})
 
     def _load(self, loader):
-        return loader(docs_dir(self.context), self.context.locale)
+        return loader(self.context.layout.docs, self.context.locale)
 
 
 class RiskGuideBlock(_DataBlock):
@@ -93,20 +73,8 @@ class PreparationPlanBlock(_DataBlock):
         return sub(parent, "div", {"class": "sm-plan__after"})
 
 
-class RiskGuideExtension(BlocksExtension):
-    """Configuration: `context`, a RenderContext for the page."""
-
+class RiskGuideExtension(ContextBlocksExtension):
     BLOCKS = (RiskGuideBlock, RiskGuideModelBlock, PreparationPlanBlock)
-
-    def __init__(self, *args, **kwargs):
-        self.config = {"context": ["", "RenderContext of the page being rendered"]}
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        if not isinstance(self.getConfig("context"), RenderContext):
-            raise ValueError("stodmaterial.markdown.riskguide needs a RenderContext; build through the stodmaterial plugin")
-        for block in self.BLOCKS:
-            block_mgr.register(block, self.getConfigs())
 
 
 def makeExtension(*args, **kwargs):

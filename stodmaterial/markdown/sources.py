@@ -2,7 +2,7 @@
 (film captions, the question list of "Mina reflektioner", the themes gathered for printing).
 
 The pages are rendered from a staged copy (stodmaterial/stage.py); these helpers map paths back to
-the repository, whose root is found from the themes' folders (themes/<slug>/).
+the repository (RenderContext.layout).
 """
 
 from __future__ import annotations
@@ -11,17 +11,10 @@ import posixpath
 import re
 from pathlib import Path
 
-from stodmaterial.paths import Layout
 from stodmaterial.render_context import RenderContext
 from stodmaterial.stage import source_of
 
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-
-
-def layout_of(context: RenderContext) -> Layout:
-    if not context.themes:
-        raise ValueError("no themes loaded: cannot find the repository")
-    return Layout(context.themes[0].folder.parent.parent)
 
 
 def staged_target(context: RenderContext, relative: str) -> str | None:
@@ -37,7 +30,7 @@ def staged_target(context: RenderContext, relative: str) -> str | None:
 def source_file(context: RenderContext, relative: str) -> Path | None:
     """The editor's file a page-relative reference points to (it may not exist)."""
     target = staged_target(context, relative)
-    return None if target is None else source_of(layout_of(context), target)
+    return None if target is None else source_of(context.layout, target)
 
 
 def localized(path: Path, locale: str) -> Path:

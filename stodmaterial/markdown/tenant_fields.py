@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
+from stodmaterial.markdown.context import ContextExtension
 from stodmaterial.render_context import RenderContext, TENANT_FIELDS
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
@@ -30,12 +29,7 @@ class TenantFieldProcessor(InlineProcessor):
         return AtomicString(fields[name]), m.start(0), m.end(0)
 
 
-class TenantFieldsExtension(Extension):
-    def __init__(self, **kwargs):
-        # The default must not be None: Python-Markdown would parse the value as a boolean.
-        self.config = {"context": ["", "RenderContext of the page being rendered"]}
-        super().__init__(**kwargs)
-
+class TenantFieldsExtension(ContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Above backticks (190) would break code spans; 185 runs right after them.
         md.inlinePatterns.register(TenantFieldProcessor(FIELD_PATTERN, self.getConfig("context")), "stodmaterial-tenant", 185)

@@ -22,10 +22,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from stodmaterial.markdown.context import ContextExtension
 from stodmaterial.markdown.sources import localized, source_file, staged_target
 from stodmaterial.markdown.ui_text import LANGUAGE_NAMES, ui
 from stodmaterial.render_context import RenderContext
@@ -185,13 +185,7 @@ class VideoTreeprocessor(Treeprocessor):
         return figure
 
 
-class VideoExtension(Extension):
-    """Configuration: `context`, a RenderContext for the page."""
-
-    def __init__(self, **kwargs):
-        self.config = {"context": ["", "RenderContext of the page being rendered"]}
-        super().__init__(**kwargs)
-
+class VideoExtension(ContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After attr_list (8), so a `{ title="…" }` after the film is read; before MkDocs rewrites
         # image addresses (relpath, 0), which must not see the film as an image.

@@ -80,7 +80,7 @@ class StodmaterialPlugin(BasePlugin[StodmaterialConfig]):
                 themes = load_themes(self.layout.themes)
             except ProblemError as error:
                 raise PluginError("\n" + "\n".join(p.format(self.layout.root) for p in error.problems))
-            self.context = RenderContext(tenant=tenant, themes=tuple(themes))
+            self.context = RenderContext(tenant=tenant, themes=tuple(themes), layout=self.layout)
         tenant = self.context.tenant
 
         self.staging = Path(self.config.staging_dir or self.layout.root / ".cache" / "stage" / tenant.slug)

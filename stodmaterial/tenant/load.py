@@ -148,3 +148,12 @@ def licence_problems(tenant: Tenant, tenants_dir: Path, today: date) -> list[Pro
     if until - today <= timedelta(days=EXPIRY_WARNING_DAYS):
         return [Problem(path, f"licensen går ut {until}, om {(until - today).days} dagar.", "Kontakta organisationen om förnyelse.", warning=True)]
     return []
+
+
+def tenant_problems(tenants_dir: Path, slug: str, today: date) -> tuple[Tenant | None, list[Problem]]:
+    """Load one tenant and judge its licence: (the tenant or None, every problem and warning)."""
+    try:
+        tenant = load_tenant(tenants_dir, slug)
+    except ProblemError as error:
+        return None, error.problems
+    return tenant, licence_problems(tenant, tenants_dir, today)
