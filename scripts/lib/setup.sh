@@ -34,7 +34,7 @@ setup_python() {
     echo "Installerar beroenden från requirements.lock ..."
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
       -r requirements.lock || die "kunde inte installera beroendena i requirements.lock"
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e . \
       || die "kunde inte installera paketet stodmaterial"
     echo "$want" > "$stamp"
   fi
