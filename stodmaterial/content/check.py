@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stodmaterial.content.lix import lix
+from stodmaterial.content.syntax import BLOCK_START, OPTION, TENANT_FIELD
 from stodmaterial.markdown.video import VIDEO_ALT, caption_path
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem
@@ -30,9 +31,6 @@ KNOWN_BLOCKS = {
     "risk-guide", "risk-guide-model", "preparation-plan",
     "details", "admonition", "note", "attention", "caution", "danger", "error", "tip", "hint", "warning",
 }
-BLOCK_START = re.compile(r"^(/{3,})\s*([A-Za-z][\w-]*)?")
-OPTION = re.compile(r"^ {4}([a-z][\w-]*):\s*(.*?)\s*$")
-TENANT_FIELD = re.compile(r"\{\{\s*tenant\.([A-Za-z_]+)\s*\}\}")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)")
 REFLECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 H2 = re.compile(r"^## (.+?)\s*$")

@@ -10,15 +10,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from stodmaterial.render_context import RenderContext
+from stodmaterial.content.syntax import BLOCK_END, BLOCK_START, OPTION, TENANT_FIELD
 from stodmaterial.markdown.sources import localized
+from stodmaterial.render_context import RenderContext
 from stodmaterial.themes import URL_PREFIX
 
-BLOCK_START = re.compile(r"^/{3,}\s*reflection\b")
-BLOCK_END = re.compile(r"^/{3,}\s*$")
-OPTION = re.compile(r"^ {4}([a-z][\w-]*):\s*(.*?)\s*$")
 TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
-TENANT_FIELD = re.compile(r"\{\{\s*tenant\.([A-Za-z_]+)\s*\}\}")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
 
@@ -56,7 +53,7 @@ def read_page(path: Path, staged_uri: str, fields: dict[str, str]) -> QuestionPa
         line = lines[index]
         if not found_title and (heading := TITLE.match(line)):
             title, found_title = plain_text(heading.group(1), fields), True
-        if BLOCK_START.match(line):
+        if (start := BLOCK_START.match(line)) and start.group(2) == "reflection":
             options, body = {}, []
             index += 1
             while index < len(lines) and (option := OPTION.match(lines[index])):

@@ -101,7 +101,7 @@ def render_plan(parent: etree.Element, plan: Plan, tenant: Tenant, locale: str) 
         sub(tools, "button", {"type": "button", "class": cls, "data-action": action}, ui[action])
     sub(section, "p", {"class": "sm-plan__storage", "hidden": "hidden"})
 
-    sub(root, "div", {"class": "sm-sr-only", "role": "status", "aria-live": "polite", "aria-atomic": "true"})
+    sub(root, "div", {"class": "sm-visually-hidden", "role": "status", "aria-live": "polite", "aria-atomic": "true"})
     json_script(root, "sm-plan__data", {
         "format": FORMAT,
         "version": plan.version,

@@ -103,7 +103,7 @@ def render_tool(parent: etree.Element, guide: RiskGuide, locale: str) -> etree.E
     for action, cls in (("copy", "sm-btn sm-btn--primary"), ("print", "sm-btn"), ("clear", "sm-btn")):
         sub(tools, "button", {"type": "button", "class": cls, "data-action": action}, ui[action])
 
-    sub(app, "div", {"class": "sm-sr-only", "role": "status", "aria-live": "polite", "aria-atomic": "true"})
+    sub(app, "div", {"class": "sm-visually-hidden", "role": "status", "aria-live": "polite", "aria-atomic": "true"})
     _template(app, "quick", guide.quick)
     _template(app, "deep", guide.deep)
     json_script(root, "sm-rg__data", _data(guide, locale))
