@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # Script types a browser executes; any other type (application/json, text/template, …) is data.
 JAVASCRIPT_TYPES = {
@@ -44,6 +45,8 @@ class InlineCode:
     scripts: set[str] = field(default_factory=set)
     styles: set[str] = field(default_factory=set)
     forbidden: list[tuple[str, str]] = field(default_factory=list)
+    # Origins of external films (stodmaterial/markdown/video.py), framed only when the reader asks.
+    frames: set[str] = field(default_factory=set)
 
 
 class _PageScanner(HTMLParser):
@@ -63,6 +66,11 @@ class _PageScanner(HTMLParser):
                 self.found.forbidden.append((self.name, f"<{tag} style=…> (inline stil)"))
             elif attribute in URL_ATTRIBUTES and (value or "").strip().lower().startswith("javascript:"):
                 self.found.forbidden.append((self.name, f"<{tag} {attribute}=\"javascript:…\">"))
+        external_film = values.get("data-sm-external-video")
+        if external_film:
+            parts = urlsplit(external_film)
+            if parts.scheme == "https" and parts.hostname:
+                self.found.frames.add(f"https://{parts.netloc}")
         if tag == "script" and "src" not in values and executes(values):
             self._inside, self._text = "script", []
         elif tag == "style":

@@ -35,6 +35,8 @@ def content_security_policy(inline: InlineCode) -> str:
         "font-src 'self'",
         "connect-src 'self'",
         "worker-src 'self'",
+        # Only the hosts of external films the content links to; none when there are none.
+        f"frame-src {' '.join(sorted(inline.frames))}" if inline.frames else "frame-src 'none'",
         "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
