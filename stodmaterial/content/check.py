@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stodmaterial.content.lix import lix
-from stodmaterial.content.syntax import BLOCK_START, OPTION, TENANT_FIELD
+from stodmaterial.content.syntax import BLOCK_START, OPTION, TENANT_FIELD, id_difference
 from stodmaterial.markdown.video import VIDEO_ALT, caption_path
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem
@@ -237,13 +237,7 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
         sv_ids = [r.id for r in original.reflections]
         en_ids = [r.id for r in report.reflections]
         if sv_ids != en_ids:
-            missing = [i for i in sv_ids if i not in en_ids]
-            extra = [i for i in en_ids if i not in sv_ids]
-            detail = []
-            if missing:
-                detail.append(f"saknas: {', '.join(missing)}")
-            if extra:
-                detail.append(f"finns bara här: {', '.join(extra)}")
+            detail = id_difference(sv_ids, en_ids)
             problems.append(Problem(
                 report.path,
                 f"reflektionsfrågorna stämmer inte med den svenska sidan ({'; '.join(detail) or 'annan ordning'}).",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from stodmaterial.content.syntax import id_difference
 from stodmaterial.problems import Problem
 from stodmaterial.riskguide.load import describe
 from stodmaterial.riskguide.model import RiskGuide
@@ -31,13 +32,9 @@ class _Compare:
         sv_ids, en_ids = [i.id for i in sv_items], [i.id for i in en_items]
         if sv_ids == en_ids:
             return True
+        detail = id_difference(sv_ids, en_ids)
         missing = [i for i in sv_ids if i not in en_ids]
         extra = [i for i in en_ids if i not in sv_ids]
-        detail = []
-        if missing:
-            detail.append(f"saknas: {', '.join(missing)}")
-        if extra:
-            detail.append(f"finns bara här: {', '.join(extra)}")
         at = location
         if extra:
             at = location + (en_ids.index(extra[0]), "id")
