@@ -101,25 +101,13 @@
   var PROGRESS = "progress:";
   var counter = 0;
 
-  function el(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text) node.textContent = text;
-    return node;
-  }
+  var el = window.smDom.el;
 
   function each(selector, callback, root) {
     Array.prototype.forEach.call((root || document).querySelectorAll(selector), callback);
   }
 
-  function say(region, message) {
-    if (!region) return;
-    /* Clear first, so the same message is announced again. */
-    region.textContent = "";
-    window.setTimeout(function () { region.textContent = message; }, 50);
-  }
+  var say = window.smDom.announce;
 
   function answerText(value) {
     return value && typeof value.text === "string" ? value.text : "";
@@ -422,13 +410,7 @@
     }
 
     function download() {
-      var blob = new Blob([markdown()], { type: "text/markdown;charset=utf-8" });
-      var url = URL.createObjectURL(blob);
-      var link = el("a", { href: url, download: TEXT.download, hidden: "" });
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      window.smDom.downloadText(TEXT.download, markdown(), "text/markdown;charset=utf-8");
       say(status, TEXT.downloadStarted);
     }
 

@@ -43,16 +43,7 @@
     });
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      var value = attrs[name];
-      if (value === null || value === undefined || value === false) return;
-      node.setAttribute(name, value === true ? "" : String(value));
-    });
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
+  var el = window.smDom.el;
 
   function toArray(list) {
     return Array.prototype.slice.call(list);
@@ -60,14 +51,8 @@
 
   /* A polite live region: the same message twice is announced twice. */
   function announcer(region) {
-    var timer = null;
     return function (message) {
-      if (!region) return;
-      window.clearTimeout(timer);
-      region.textContent = "";
-      timer = window.setTimeout(function () {
-        region.textContent = message;
-      }, 80);
+      window.smDom.announce(region, message);
     };
   }
 
@@ -850,15 +835,8 @@
     }
 
     function download() {
-      var blob = new Blob(["\ufeff" + planText()], { type: "text/plain;charset=utf-8" });
-      var url = URL.createObjectURL(blob);
-      var link = el("a", { href: url, download: ui.filename, hidden: true });
-      document.body.appendChild(link);
-      link.click();
-      window.setTimeout(function () {
-        URL.revokeObjectURL(url);
-        link.parentNode.removeChild(link);
-      }, 1000);
+      /* The byte order mark makes Windows' Notepad read the file as UTF-8. */
+      window.smDom.downloadText(ui.filename, "\ufeff" + planText(), "text/plain;charset=utf-8");
       say(ui.downloaded);
     }
 
