@@ -1,4 +1,5 @@
-"""Interface text that the generator writes into pages, in every site language."""
+"""Interface text that the generator writes into pages, in every site language. (The scripts in
+overrides/assets/javascripts/stodmaterial/ carry their own copy of the texts they write themselves.)"""
 
 from __future__ import annotations
 
@@ -23,6 +24,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "licence_line": "Licensierat för {name} t.o.m. {until}.",
         "kommun": "kommun",
         "region": "region",
+        # The interactive layer: answers, progress, film, print.
+        "your_answer": "Ditt svar",
+        "answer_printed": "Ditt svar:",
+        "progress_label": "Hur långt du har kommit",
+        "theme_status": "Status",
+        "video_transcript": "Läs det som sägs och visas i filmen",
+        "video_unsupported": "Din webbläsare kan inte visa filmen. Läs texten till filmen nedanför.",
+        "external_video_notice": (
+            "Filmen finns på en annan webbplats, {host}. Ingenting hämtas därifrån förrän du väljer att "
+            "spela filmen. När du gör det får {host} veta din IP-adress och kan använda kakor."
+        ),
+        "external_video_play": "Spela filmen från {host}",
+        "external_video_open": "Öppna filmen på {host} i stället",
+        "external_video_title": "Film från {host}",
+        "my_reflections_noscript": (
+            "Dina svar visas här bara när JavaScript är påslaget i webbläsaren. Utan JavaScript sparas "
+            "inga svar."
+        ),
+        "my_reflections_empty": "Du har inte skrivit några svar ännu, eller så har de inte sparats.",
+        "my_reflections_other": "Frågor som inte längre finns i materialet",
+        "download": "Ladda ner",
+        "print": "Skriv ut",
+        "delete_all": "Radera allt",
+        "print_all_theme": "Tema {n} av {total}",
     },
     "en": {
         "content_note": "Content note",
@@ -42,8 +67,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "licence_line": "Licensed to {name} until {until}.",
         "kommun": "municipality",
         "region": "region",
+        # The interactive layer: answers, progress, film, print.
+        "your_answer": "Your answer",
+        "answer_printed": "Your answer:",
+        "progress_label": "How far you have come",
+        "theme_status": "Status",
+        "video_transcript": "Read what the film says and shows",
+        "video_unsupported": "Your browser cannot show the film. Read the text of the film below.",
+        "external_video_notice": (
+            "The film is on another website, {host}. Nothing is loaded from there until you choose to play "
+            "the film. When you do, {host} learns your IP address and may use cookies."
+        ),
+        "external_video_play": "Play the film from {host}",
+        "external_video_open": "Open the film on {host} instead",
+        "external_video_title": "Film from {host}",
+        "my_reflections_noscript": (
+            "Your answers are shown here only when JavaScript is turned on in your browser. Without "
+            "JavaScript no answers are saved."
+        ),
+        "my_reflections_empty": "You have not written any answers yet, or they have not been saved.",
+        "my_reflections_other": "Questions no longer in the material",
+        "download": "Download",
+        "print": "Print",
+        "delete_all": "Delete everything",
+        "print_all_theme": "Theme {n} of {total}",
     },
 }
+
+
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
 
 def t(locale: str, key: str, **values: object) -> str:

@@ -16,7 +16,6 @@ from markdown.util import AtomicString
 from pymdownx.blocks.block import type_string_in
 
 from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
-from stodmaterial.markdown.ui_text import ui
 from stodmaterial.strings import t
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
@@ -98,7 +97,7 @@ class Reflection(ContextBlock):
         locale, rid = self.context.locale, self.options["id"]
         # The field's words are not content: kept out of the search index.
         answer = etree.SubElement(self._box, "div", {"class": "sm-reflection__answer", "data-search-exclude": ""})
-        _text(etree.SubElement(answer, "label", {"for": f"svar-{rid}", "class": "sm-reflection__answer-label"}), ui(locale, "your_answer"))
+        _text(etree.SubElement(answer, "label", {"for": f"svar-{rid}", "class": "sm-reflection__answer-label"}), t(locale, "your_answer"))
         field = etree.SubElement(answer, "textarea", {
             "id": f"svar-{rid}",
             "class": "sm-reflection__input",
@@ -110,7 +109,7 @@ class Reflection(ContextBlock):
         field.text = AtomicString("")
         # What the reader wrote, as text for paper: a textarea prints only its visible part.
         printed = etree.SubElement(answer, "div", {"class": "sm-reflection__printed", "data-reflection-printed": rid, "hidden": "hidden"})
-        _text(etree.SubElement(printed, "p", {"class": "sm-reflection__printed-label"}), ui(locale, "answer_printed"))
+        _text(etree.SubElement(printed, "p", {"class": "sm-reflection__printed-label"}), t(locale, "answer_printed"))
         etree.SubElement(printed, "p", {"class": "sm-reflection__printed-text"})
 
 
@@ -128,7 +127,7 @@ class ThemeCards(ContextBlock):
             "data-sm-progress": "",
             "data-total": str(len(context.themes)),
             "role": "group",
-            "aria-label": ui(locale, "progress_label"),
+            "aria-label": t(locale, "progress_label"),
             "hidden": "hidden",
         })
         grid = etree.SubElement(parent, "ul", {"class": "sm-cards", "aria-label": t(locale, "themes_label")})

@@ -14,7 +14,7 @@ from markdown.util import AtomicString
 
 from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
 from stodmaterial.markdown.reflection_index import question_pages
-from stodmaterial.markdown.ui_text import ui
+from stodmaterial.strings import t
 
 
 def _text(element: etree.Element, value: str) -> etree.Element:
@@ -34,18 +34,18 @@ class MyReflections(ContextBlock):
         here = posixpath.dirname(context.page) or "."
         root = etree.SubElement(parent, "div", {"class": "sm-my-reflections", "data-sm-my-reflections": ""})
         noscript = etree.SubElement(root, "noscript")
-        _text(etree.SubElement(noscript, "p"), ui(locale, "my_reflections_noscript"))
+        _text(etree.SubElement(noscript, "p"), t(locale, "my_reflections_noscript"))
 
         tools = etree.SubElement(root, "div", {"class": "sm-my-reflections__tools", "data-sm-tools": "", "hidden": "hidden"})
         etree.SubElement(tools, "div", {"data-sm-save-choice": ""})
         actions = etree.SubElement(tools, "div", {"class": "sm-my-reflections__actions"})
-        _button(actions, "download", ui(locale, "download"))
-        _button(actions, "print", ui(locale, "print"))
-        _button(actions, "delete-all", ui(locale, "delete_all"))
+        _button(actions, "download", t(locale, "download"))
+        _button(actions, "print", t(locale, "print"))
+        _button(actions, "delete-all", t(locale, "delete_all"))
         etree.SubElement(tools, "div", {"class": "sm-my-reflections__confirm", "data-sm-confirm": "", "hidden": "hidden"})
         etree.SubElement(tools, "p", {"class": "sm-status", "role": "status", "data-sm-status": ""})
 
-        _text(etree.SubElement(root, "p", {"class": "sm-my-reflections__empty", "data-sm-empty": "", "hidden": "hidden"}), ui(locale, "my_reflections_empty"))
+        _text(etree.SubElement(root, "p", {"class": "sm-my-reflections__empty", "data-sm-empty": "", "hidden": "hidden"}), t(locale, "my_reflections_empty"))
         answers = etree.SubElement(root, "div", {"class": "sm-my-reflections__list", "data-sm-answers": "", "data-search-exclude": ""})
         for page in question_pages(context):
             group = etree.SubElement(answers, "section", {"class": "sm-my-reflections__group", "data-sm-group": page.staged_uri, "hidden": "hidden"})
@@ -59,7 +59,7 @@ class MyReflections(ContextBlock):
                 _text(etree.SubElement(question_line, "strong"), question.text)
                 etree.SubElement(item, "p", {"class": "sm-my-reflections__answer", "data-sm-answer-text": ""})
         other = etree.SubElement(answers, "section", {"class": "sm-my-reflections__group", "data-sm-group": "", "data-sm-other": "", "hidden": "hidden"})
-        _text(etree.SubElement(other, "h2"), ui(locale, "my_reflections_other"))
+        _text(etree.SubElement(other, "h2"), t(locale, "my_reflections_other"))
         return etree.SubElement(parent, "div", {"class": "sm-my-reflections__after"})
 
 

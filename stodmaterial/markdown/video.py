@@ -27,7 +27,7 @@ from markdown.util import AtomicString
 
 from stodmaterial.markdown.context import ContextExtension
 from stodmaterial.markdown.sources import localized, source_file, staged_target
-from stodmaterial.markdown.ui_text import LANGUAGE_NAMES, ui
+from stodmaterial.strings import LANGUAGE_NAMES, t
 from stodmaterial.render_context import RenderContext
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
@@ -139,7 +139,7 @@ class VideoTreeprocessor(Treeprocessor):
         if own_captions is None:
             missing = caption_path(video_file, locale).name if video_file else f"<film>.{locale}.vtt"
             log.warning(f"{context.page}: the film '{src}' has no captions in this language ({missing}). Add the captions file beside the film.")
-        _text(etree.SubElement(video, "p"), ui(locale, "video_unsupported"))
+        _text(etree.SubElement(video, "p"), t(locale, "video_unsupported"))
         if title:
             _text(etree.SubElement(figure, "figcaption", {"class": "sm-video__caption"}), title)
         if own_captions:
@@ -159,7 +159,7 @@ class VideoTreeprocessor(Treeprocessor):
 
     def transcript(self, figure: etree.Element, vtt: str) -> None:
         details = etree.SubElement(figure, "details", {"class": "sm-video__transcript"})
-        _text(etree.SubElement(details, "summary"), ui(self.context.locale, "video_transcript"))
+        _text(etree.SubElement(details, "summary"), t(self.context.locale, "video_transcript"))
         for part in transcript_parts(vtt):
             if part.heading:
                 _text(etree.SubElement(etree.SubElement(details, "p"), "strong"), part.heading)
@@ -170,7 +170,7 @@ class VideoTreeprocessor(Treeprocessor):
         locale, host = self.context.locale, urlsplit(src).hostname or src
         if urlsplit(src).scheme != "https":
             log.warning(f"{self.context.page}: the film '{src}' is not on an https address.")
-        frame_title = title or ui(locale, "external_video_title", host=host)
+        frame_title = title or t(locale, "external_video_title", host=host)
         figure = etree.Element("figure", {
             "class": "sm-video sm-video--external",
             "data-sm-external-video": src,
@@ -178,10 +178,10 @@ class VideoTreeprocessor(Treeprocessor):
         })
         if title:
             _text(etree.SubElement(figure, "figcaption", {"class": "sm-video__caption"}), title)
-        _text(etree.SubElement(figure, "p", {"class": "sm-video__notice"}), ui(locale, "external_video_notice", host=host))
+        _text(etree.SubElement(figure, "p", {"class": "sm-video__notice"}), t(locale, "external_video_notice", host=host))
         actions = etree.SubElement(figure, "p", {"class": "sm-video__actions"})
-        _text(etree.SubElement(actions, "button", {"type": "button", "class": "md-button", "data-sm-play-external": "", "hidden": "hidden"}), ui(locale, "external_video_play", host=host))
-        _text(etree.SubElement(actions, "a", {"href": src, "rel": "noopener noreferrer", "class": "sm-video__open"}), ui(locale, "external_video_open", host=host))
+        _text(etree.SubElement(actions, "button", {"type": "button", "class": "md-button", "data-sm-play-external": "", "hidden": "hidden"}), t(locale, "external_video_play", host=host))
+        _text(etree.SubElement(actions, "a", {"href": src, "rel": "noopener noreferrer", "class": "sm-video__open"}), t(locale, "external_video_open", host=host))
         return figure
 
 
