@@ -14,8 +14,8 @@ import markdown
 from markdown.serializers import _escape_cdata
 from markupsafe import escape as jinja_escape
 
-from stodmaterial.render_context import MARKDOWN, TEMPLATE, RenderContext, marker, template_values, tenant_fields
-from stodmaterial.plugin.plugin import EXTENSIONS, TENANT_CSS, tenant_css
+from stodmaterial.render_context import MARKDOWN, TEMPLATE, TENANT_LOGO_DIR, RenderContext, marker, template_values, tenant_fields
+from stodmaterial.plugin.plugin import EXTENSIONS, TENANT_CSS, write_tenant_assets
 from stodmaterial.tenant.model import Tenant
 
 MARKER = "SMSTAMP"
@@ -66,7 +66,7 @@ class Variant:
             rel = path.relative_to(self.site)
             if path.suffix in TEXT_SUFFIXES and MARKER.encode() in path.read_bytes():
                 self.to_stamp.append(rel)
-            elif rel.as_posix() != TENANT_CSS and not rel.as_posix().startswith("assets/tenant/"):
+            elif rel.as_posix() != TENANT_CSS and not rel.as_posix().startswith(TENANT_LOGO_DIR + "/"):
                 self.to_copy.append(rel)
 
     def render_fragment(self, snippet: str, context: RenderContext) -> str:
@@ -114,9 +114,4 @@ def stamp(variant: Variant, tenant: Tenant, logo: Path, out: Path) -> None:
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    css = out / TENANT_CSS
-    css.parent.mkdir(parents=True, exist_ok=True)
-    css.write_text(tenant_css(tenant), encoding="utf-8")
-    logo_target = out / template_values(tenant, "sv")["logo"]
-    logo_target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(logo, logo_target)
+    write_tenant_assets(tenant, logo, out)

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from stodmaterial.paths import Layout
 from stodmaterial.problems import ProblemError
-from stodmaterial.render_context import TENANT_LOGO_DIR, RenderContext
+from stodmaterial.render_context import RenderContext, template_values
 from stodmaterial.plugin.config import StodmaterialConfig
 from stodmaterial.search_index import split_search_index
 from stodmaterial.stage import stage_docs
@@ -52,6 +52,16 @@ def tenant_css(tenant: Tenant) -> str:
         f"/* Generated from tenants/{tenant.slug}/tenant.yml. Used by stodmaterial.css. */\n"
         f":root {{ --sm-tenant-primary: {tenant.primary_color}; }}\n"
     )
+
+
+def write_tenant_assets(tenant: Tenant, logo: Path, root: Path) -> None:
+    """The tenant's own files: tenant.css and the logo, under `root` (staged docs, or a stamped site)."""
+    css = root / TENANT_CSS
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text(tenant_css(tenant), encoding="utf-8")
+    target = root / template_values(tenant, DEFAULT_LOCALE)["logo"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(logo, target)
 
 
 class StodmaterialPlugin(BasePlugin[StodmaterialConfig]):
@@ -97,12 +107,7 @@ class StodmaterialPlugin(BasePlugin[StodmaterialConfig]):
         return config
 
     def _stage_tenant_assets(self, tenant: Tenant) -> None:
-        css = self.staging / TENANT_CSS
-        css.parent.mkdir(parents=True, exist_ok=True)
-        css.write_text(tenant_css(tenant), encoding="utf-8")
-        logo_dir = self.staging / TENANT_LOGO_DIR
-        logo_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.layout.tenants / tenant.slug / tenant.logo, logo_dir / f"logo{Path(tenant.logo).suffix.lower()}")
+        write_tenant_assets(tenant, self.layout.tenants / tenant.slug / tenant.logo, self.staging)
 
     def _restrict_languages(self, config: MkDocsConfig, tenant: Tenant) -> None:
         i18n = config.plugins.get("i18n")
