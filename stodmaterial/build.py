@@ -1,24 +1,17 @@
-"""Build one tenant's site: validate first, build into a temporary folder, then swap it into place.
+"""Build one tenant's site: the fleet build with one tenant (fleet/build.py), plus the translation of
+the engine's warnings into problems that name the editor's own file and line.
 
-A failed build raises ProblemError and leaves the previous output exactly as it was.
+A failed build raises ProblemError and leaves the previous site exactly as it was.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import re
-import shutil
 import subprocess
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, MkDocsException
 
 from stodmaterial.content.check import check_content
 from stodmaterial.paths import Layout
@@ -50,26 +43,6 @@ ANCHOR_WARNING = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but 
 class BuildResult:
     tenant: Tenant
     out: Path
-
-
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@contextmanager
-def collect_warnings():
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield handler.records
-    finally:
-        logger.removeHandler(handler)
 
 
 def _line_of(path: Path, needle: str) -> int | None:
@@ -115,34 +88,15 @@ def validate(layout: Layout, slug: str, today: date) -> Tenant:
     return tenant
 
 
-def render(layout: Layout, slug: str, site_dir: Path, staging_dir: Path) -> None:
-    """Run the engine for one tenant into `site_dir`. Raises ProblemError on any warning."""
-    with collect_warnings() as records:
-        try:
-            config = load_config(config_file=str(layout.config_file), site_dir=str(site_dir), strict=True)
-            plugin = config.plugins["stodmaterial"]
-            plugin.config.tenant = slug
-            plugin.config.staging_dir = str(staging_dir)
-            mkdocs_build(config)
-        except (Abort, MkDocsException) as error:
-            problems = [problem_from_warning(layout, r.getMessage()) for r in records]
-            if not problems:
-                problems = [Problem(layout.config_file, str(error).strip(), "Se meddelandet ovan.")]
-            raise ProblemError(problems) from None
-
-
 def build_site(layout: Layout, slug: str, out: Path | None = None, today: date | None = None) -> BuildResult:
-    """Validate, build into a temporary sibling of `out`, then replace `out` in one step."""
-    tenant = validate(layout, slug, today or date.today())
-    out = (out or layout.site / slug).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
-    try:
-        render(layout, slug, work / "site", work / "stage")
-        swap_into_place(work, out)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return BuildResult(tenant=tenant, out=out)
+    """Validate and build one tenant (a fleet of one) to `out` (default site/<slug>), published in one
+    step. Raises ProblemError with every problem found."""
+    from stodmaterial.fleet.build import build_fleet
+
+    fleet = build_fleet(layout, [slug], today=today, outs={slug: out} if out else None)
+    if slug in fleet.failed:
+        raise ProblemError(fleet.failed[slug])
+    return BuildResult(tenant=fleet.tenants[slug], out=fleet.built[slug])
 
 
 def swap_into_place(work: Path, out: Path) -> None:

@@ -77,23 +77,13 @@ def _build_all(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from stodmaterial.serve import serve
 
-    from stodmaterial.build import validate
-
-    try:
-        validate(layout, args.tenant, args.today)
-    except ProblemError as error:
-        _print_problems(layout, error.problems)
-        return 1
-    os.environ["STODMATERIAL_TENANT"] = args.tenant
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    serve(config_file=str(layout.config_file), dev_addr=args.dev_addr, livereload=True, strict=False)
-    return 0
+    return serve(layout, args.tenant, args.dev_addr, args.today)
 
 
 def cmd_check(layout: Layout, args: argparse.Namespace) -> int:
-    from stodmaterial.build import render
+    from stodmaterial.build import build_site
     from stodmaterial.content.check import check_content
     from stodmaterial.tenant import list_slugs, tenant_problems
     from stodmaterial.themes import load_themes
@@ -114,7 +104,7 @@ def cmd_check(layout: Layout, args: argparse.Namespace) -> int:
         # Links and anchors are only known to the engine: build the demo tenant and throw it away.
         with tempfile.TemporaryDirectory(prefix="stodmaterial-check-") as work:
             try:
-                render(layout, DEMO_TENANT, Path(work) / "site", Path(work) / "stage")
+                build_site(layout, DEMO_TENANT, Path(work) / DEMO_TENANT, today=args.today)
             except ProblemError as error:
                 problems += error.problems
     _print_problems(layout, problems)
@@ -261,24 +251,29 @@ def _date(value: str) -> date:
 
 
 def parser() -> argparse.ArgumentParser:
+    from stodmaterial.engine import DEFAULT_ENGINE, ENGINES
+
     main = argparse.ArgumentParser(prog="stodmaterial", description="Bygger stödmaterialet för en licensierad kommun eller region.")
     main.add_argument("--repo", help="repots rotmapp (standard: den mapp du står i)")
     main.add_argument("--today", type=_date, default=date.today(), help=argparse.SUPPRESS)
     sub = main.add_subparsers(dest="command", required=True)
+    engine = argparse.ArgumentParser(add_help=False)
+    engine.add_argument("--engine", choices=ENGINES, default=None,
+                        help=f"motorn som bygger sidorna (standard: {DEFAULT_ENGINE}, eller $STODMATERIAL_ENGINE)")
 
-    build = sub.add_parser("build", help="bygg en organisations webbplats")
+    build = sub.add_parser("build", parents=[engine], help="bygg en organisations webbplats")
     which = build.add_mutually_exclusive_group()
     which.add_argument("--tenant", default=DEMO_TENANT, help="organisationens kortnamn (mappnamnet i tenants/)")
     which.add_argument("--all", action="store_true", help="bygg alla organisationer i tenants/")
     build.add_argument("--out", help="utmapp (standard: site/<kortnamn>/; med --all: mappen där varje organisation hamnar)")
     build.set_defaults(run=cmd_build)
 
-    serve = sub.add_parser("serve", help="förhandsvisa medan du redigerar")
+    serve = sub.add_parser("serve", parents=[engine], help="förhandsvisa medan du redigerar")
     serve.add_argument("--tenant", default=DEMO_TENANT)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(run=cmd_serve)
 
-    bundle = sub.add_parser("bundle", help="bygg och packa en organisations webbplats som en zip med kontrollsummor och driftrecept")
+    bundle = sub.add_parser("bundle", parents=[engine], help="bygg och packa en organisations webbplats som en zip med kontrollsummor och driftrecept")
     which = bundle.add_mutually_exclusive_group()
     which.add_argument("--tenant", default=DEMO_TENANT, help="organisationens kortnamn (mappnamnet i tenants/)")
     which.add_argument("--all", action="store_true", help="alla organisationer i tenants/")
@@ -286,7 +281,7 @@ def parser() -> argparse.ArgumentParser:
     bundle.add_argument("--signing-key", help="privat SSH-nyckel att signera SHA256SUMS med (standard: $STODMATERIAL_SIGNING_KEY); aldrig en fil i repot")
     bundle.set_defaults(run=cmd_bundle)
 
-    check = sub.add_parser("check", help="kontrollera alla organisationer och allt innehåll utan att skriva någon webbplats")
+    check = sub.add_parser("check", parents=[engine], help="kontrollera alla organisationer och allt innehåll utan att skriva någon webbplats")
     check.add_argument("--quiet", action="store_true", help="visa bara problem, inte sammanfattningen per sida")
     check.set_defaults(run=cmd_check)
 
@@ -303,8 +298,18 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from stodmaterial import engine
+
     args = parser().parse_args(argv)
     layout = Layout(Path(args.repo).resolve()) if args.repo else find_layout()
+    try:
+        engine.activate(getattr(args, "engine", None))
+    except RuntimeError:
+        # MkDocs is already loaded in this process (a test calling main()): run in a new process.
+        result = engine.engine_subprocess(argv or sys.argv[1:], args.engine)
+        sys.stdout.write(result.stdout)
+        sys.stderr.write(result.stderr)
+        return result.returncode
     return args.run(layout, args)
 
 

@@ -5,8 +5,9 @@
 - `template_values()`: what templates read as `sm.<key>` (escaped with Jinja's `|e`).
 - Blocks marked TENANT_DEPENDENT in stodmaterial/markdown/ read `tenant` directly.
 
-In a fleet placeholder build (`placeholder=True`) every string value is a marker instead, which
-stodmaterial/fleet/ later replaces with each tenant's value, escaped as the file type needs.
+In a variant build (`slots` set) every string value is a slot marker instead (stodmaterial/fleet/slots.py),
+which each tenant's site later gets filled with its own value, escaped for the context the marker sits in.
+Booleans are part of the variant (they may change a page's structure) and are never slots.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from stodmaterial.fleet.slots import MARKDOWN, TEMPLATE, SlotTable
 from stodmaterial.paths import Layout
 from stodmaterial.strings import format_date, t
 from stodmaterial.tenant.model import Tenant
@@ -21,12 +23,6 @@ from stodmaterial.themes import Theme
 
 TENANT_FIELDS = ("name", "kind", "licence_from", "licence_until", "licence_line", "contact_email")
 TENANT_LOGO_DIR = "assets/tenant"
-MARKDOWN, TEMPLATE = "M", "T"
-
-
-def marker(kind: str, key: str, locale: str) -> str:
-    """A token that survives Markdown, Jinja, HTML, JSON and the search indexer unchanged."""
-    return f"SMSTAMP{kind}{key.encode().hex()}{locale}Q"
 
 
 def tenant_fields(tenant: Tenant, locale: str) -> dict[str, str]:
@@ -48,14 +44,18 @@ def template_values(tenant: Tenant, locale: str) -> dict[str, str | bool]:
         "slug": tenant.slug,
         "name": tenant.name,
         "licence_line": tenant_fields(tenant, locale)["licence_line"],
-        "logo": f"{TENANT_LOGO_DIR}/logo{Path(tenant.logo).suffix.lower()}",
+        "logo": f"{TENANT_LOGO_DIR}/logo{Path(tenant.logo).suffix.lower()}",  # = tenant/assets.logo_path
         "quick_exit": tenant.quick_exit.enabled,
         "quick_exit_url": tenant.quick_exit.url,
     }
 
 
-def _markers(values: dict, kind: str, locale: str) -> dict:
-    return {k: marker(kind, k, locale) if isinstance(v, str) else v for k, v in values.items()}
+def scalar_values(tenant: Tenant, locale: str) -> dict[tuple[str, str], dict[str, str]]:
+    """Every string a tenant's slots can hold in `locale`, by origin: {MARKDOWN: {...}, TEMPLATE: {...}}."""
+    return {
+        MARKDOWN: tenant_fields(tenant, locale),
+        TEMPLATE: {k: v for k, v in template_values(tenant, locale).items() if isinstance(v, str)},
+    }
 
 
 @dataclass(frozen=True)
@@ -65,13 +65,20 @@ class RenderContext:
     layout: Layout
     locale: str = "sv"
     page: str = ""  # the page's path in the staged docs, e.g. teman/forovarna/index.en.md
-    placeholder: bool = False
+    slots: SlotTable | None = None  # set in a variant build: tenant values become slots
+
+    @property
+    def placeholder(self) -> bool:
+        return self.slots is not None
 
     def tenant_fields(self) -> dict[str, str]:
         values = tenant_fields(self.tenant, self.locale)
-        return _markers(values, MARKDOWN, self.locale) if self.placeholder else values
+        if self.slots is None:
+            return values
+        return {k: self.slots.scalar(MARKDOWN, k, self.locale) for k in values}
 
     def template_values(self) -> dict[str, str | bool]:
         values = template_values(self.tenant, self.locale)
-        values = _markers(values, TEMPLATE, self.locale) if self.placeholder else values
+        if self.slots is not None:
+            values = {k: self.slots.scalar(TEMPLATE, k, self.locale) if isinstance(v, str) else v for k, v in values.items()}
         return {**values, "locale": self.locale}

@@ -80,7 +80,9 @@ def test_failed_build_leaves_the_previous_site_untouched(repo_copy, tmp_path):
         build_site(repo_copy, "exempelkommun", out, today=TODAY)
     assert "kontrast" in caught.value.problems[0].message
     assert snapshot(out) == before
-    assert [p.name for p in out.parent.iterdir()] == ["exempelkommun"]
+    assert sorted(p.name for p in out.parent.iterdir()) == [".exempelkommun.releases", "exempelkommun"]
+    releases = out.parent / ".exempelkommun.releases"
+    assert not [p for p in releases.iterdir() if p.name.startswith(".building-")], "a failed build left a half-written release"
 
 
 def test_expired_licence_is_not_built(repo_copy, tmp_path):
@@ -154,12 +156,14 @@ def test_hostile_tenant_text_is_escaped_in_every_output_file(repo_copy, tmp_path
     assert "Licensierat för &lt;script&gt;alert(&#34;namn&#34;)&lt;/script&gt; &amp; &#39;Q&#39;" in about
 
 
-def test_plain_mkdocs_build_at_the_repo_root_builds_the_demo_tenant(repo_copy, tmp_path):
+def test_plain_mkdocs_build_is_refused_with_a_swedish_message(repo_copy, tmp_path):
+    # The sources are staged by stodmaterial before the engine runs; MkDocs alone would build the raw
+    # docs/ folder without tenant, themes or slots, so it is refused instead of building a wrong site.
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
         cwd=repo_copy.root, capture_output=True, text=True, timeout=300,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    assert result.returncode == 0, result.stderr
-    assert "Licensierat för Exempelkommun" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert (tmp_path / "site" / "en" / "index.html").is_file()
+    assert result.returncode != 0
+    assert "Bygg med 'stodmaterial build'" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()

@@ -1,12 +1,20 @@
-"""Build every licensed tenant at once: one engine run per build variant, then stamp each tenant.
+"""Build every licensed tenant: one engine run per build variant, then each tenant's slots filled.
 
 A variant is a distinct set of languages plus the tenant options that change a page's structure (the
-booleans in render_context.template_values). Each variant is rendered once with a placeholder tenant
-whose values are markers (render_context.marker); each tenant's site is that output with the markers
-and the tenant-dependent blocks replaced by the tenant's own values, escaped for each file type.
-tests/test_fleet.py proves the result equals a direct single-tenant build, file for file.
+booleans in render_context.template_values). Each variant is rendered once with slot markers in place of
+every tenant value (fleet/slots.py); each tenant's site is that output with its slots filled, each value
+escaped for the context its slot sits in. A single tenant is a fleet of one: `build --tenant X` runs this
+same code. tests/test_oracle.py proves the result equals a naive reference rendering.
 """
 
-from stodmaterial.fleet.build import FleetResult, build_fleet
+
+def __getattr__(name):
+    # Lazy, so that render_context can import fleet.slots without importing the whole build.
+    if name in ("FleetResult", "build_fleet"):
+        from stodmaterial.fleet import build
+
+        return getattr(build, name)
+    raise AttributeError(name)
+
 
 __all__ = ["FleetResult", "build_fleet"]

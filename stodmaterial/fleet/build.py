@@ -1,4 +1,9 @@
-"""`stodmaterial build --all`: validate every tenant, render each variant once, stamp every tenant."""
+"""The one build path: validate every tenant, render each variant once, fill every tenant's slots.
+
+`stodmaterial build --tenant X` is this with one tenant. Content errors stop the build (they are the
+same for every tenant); a tenant's own problem (its file, its licence, its disk) is reported for that
+tenant and never stops the others.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +15,20 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, MkDocsException
-
-from stodmaterial.build import problem_from_warning, collect_warnings, swap_into_place
 from stodmaterial.content.check import check_content
-from stodmaterial.fleet.stamp import Variant, stamp, tenant_block_snippets
-from stodmaterial.fleet.variant import describe, placeholder_tenant, variant_key
+from stodmaterial.engine import EngineRequest, run_engine
+from stodmaterial.fleet.slots import SlotError, SlotTable
+from stodmaterial.fleet.stamp import Variant, fill
+from stodmaterial.fleet.variant import VariantKey, describe, placeholder_tenant, variant_key
+from stodmaterial.markdown import EXTENSIONS
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem, ProblemError, raise_if_errors
+from stodmaterial.publish import Release, disk_problem, refuse_unsafe_output
 from stodmaterial.render_context import RenderContext
+from stodmaterial.search_index import split_search_index
+from stodmaterial.stage import stage_docs
 from stodmaterial.tenant import Tenant, list_slugs, tenant_problems
-from stodmaterial.themes import load_themes
+from stodmaterial.themes import Theme, load_themes
 
 Report = Callable[[str, str], None]  # (event, text): events "variant", "tenant", "failed"
 
@@ -31,30 +37,46 @@ Report = Callable[[str, str], None]  # (event, text): events "variant", "tenant"
 class FleetResult:
     built: dict[str, Path] = field(default_factory=dict)
     failed: dict[str, list[Problem]] = field(default_factory=dict)
+    warnings: dict[str, list[Problem]] = field(default_factory=dict)
+    tenants: dict[str, Tenant] = field(default_factory=dict)
     variants: int = 0
 
 
-def _render_variant(layout: Layout, context: RenderContext, work: Path) -> Variant:
-    site, staging = work / "site", work / "stage"
-    with collect_warnings() as records:
-        try:
-            config = load_config(config_file=str(layout.config_file), site_dir=str(site), strict=True)
-            plugin = config.plugins["stodmaterial"]
-            plugin.preset_context = context
-            plugin.config.staging_dir = str(staging)
-            mkdocs_build(config)
-        except (Abort, MkDocsException) as error:
-            problems = [problem_from_warning(layout, r.getMessage()) for r in records]
-            raise ProblemError(problems or [Problem(layout.config_file, str(error), "Se meddelandet ovan.")]) from None
-    variant = Variant(
-        site=site,
-        languages=tuple(context.tenant.ordered_languages),
+def render_variant(layout: Layout, context: RenderContext, languages: tuple[str, ...], work: Path) -> EngineRequest:
+    """Stage the sources for `languages` and run the engine once for `context`. Raises ProblemError."""
+    from stodmaterial.build import problem_from_warning
+
+    request = EngineRequest(
+        config_file=layout.config_file,
+        docs_dir=stage_docs(layout, work / "stage", languages),
+        site_dir=work / "site",
+        languages=languages,
         context=context,
-        extensions=list(config.markdown_extensions),
-        extension_configs=dict(config.mdx_configs),
-        snippets=tenant_block_snippets(staging),
+        extensions=EXTENSIONS,
     )
-    variant.scan()
+    result = run_engine(request)
+    if result.failed or result.warnings:
+        problems = list(dict.fromkeys(problem_from_warning(layout, message) for message in result.warnings))
+        raise ProblemError(problems or [Problem(layout.config_file, "motorn avbröt bygget.", "Se meddelandet ovan.")])
+    offline = (request.site_dir / "search" / "search_index.js").is_file()
+    split_search_index(request.site_dir, languages[0], list(languages), offline=offline)
+    return request
+
+
+def _variant(layout: Layout, themes: list[Theme], key: VariantKey, members: list[Tenant], work: Path) -> Variant:
+    languages = key[0]
+    slots = SlotTable()
+    context = RenderContext(tenant=placeholder_tenant(members[0]), themes=tuple(themes), layout=layout, locale=languages[0], slots=slots)
+    request = render_variant(layout, context, languages, work)
+    variant = Variant(site=request.site_dir, languages=languages, slots=slots)
+    try:
+        variant.scan()
+    except SlotError as error:
+        raise ProblemError([Problem(
+            layout.config_file,
+            f"en organisations uppgift hamnar där den inte kan kodas säkert: {error}.",
+            "Skriv {{ tenant.… }} bara i brödtext (inte i rubriker, attribut, rå HTML eller kod). Kör stodmaterial check.",
+        )]) from None
     return variant
 
 
@@ -64,49 +86,66 @@ def build_fleet(
     out_root: Path | None = None,
     today: date | None = None,
     report: Report | None = None,
+    outs: dict[str, Path] | None = None,
 ) -> FleetResult:
-    """Build every tenant in `slugs` (default: all) into `out_root/<slug>/`.
+    """Build every tenant in `slugs` (default: all) to `outs[slug]` or `out_root/<slug>`.
 
-    Content errors stop everything (ProblemError). A tenant with a bad file or an expired licence is
-    reported in `failed` and left as it was; the others are built.
+    Content errors stop everything (ProblemError). A tenant with a bad file, an expired licence or an
+    unwritable output is reported in `failed`, its previous site left as it was; the others are built.
     """
     report = report or (lambda event, text: None)
     today = today or date.today()
     out_root = (out_root or layout.site).resolve()
+    outs = dict(outs or {})
     result = FleetResult()
 
     content = check_content(layout)[1]
     themes = load_themes(layout.themes)  # raises ProblemError itself
     raise_if_errors(content)
 
-    tenants: dict[str, Tenant] = {}
+    groups: dict[VariantKey, list[Tenant]] = defaultdict(list)
     for slug in slugs or list_slugs(layout.tenants):
         tenant, problems = tenant_problems(layout.tenants, slug, today)
-        if tenant is None or any(not p.warning for p in problems):
-            result.failed[slug] = [p for p in problems if not p.warning]
+        live = outs.setdefault(slug, out_root / slug)
+        errors = [p for p in problems if not p.warning]
+        if tenant is not None and not errors:
+            try:
+                refuse_unsafe_output(layout, live)
+            except ProblemError as error:
+                errors = error.problems
+        if tenant is None or errors:
+            result.failed[slug] = errors
             report("failed", slug)
-        else:
-            tenants[slug] = tenant
-
-    groups: dict[tuple, list[Tenant]] = defaultdict(list)
-    for tenant in tenants.values():
+            continue
+        result.warnings[slug] = problems
+        result.tenants[slug] = tenant
         groups[variant_key(tenant)].append(tenant)
 
-    out_root.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".fleet-", dir=out_root) as scratch:
+    if not groups:
+        return result
+    try:
+        scratch_parent = out_root if out_root.is_dir() else Path(tempfile.gettempdir())
+        scratch = Path(tempfile.mkdtemp(prefix=".fleet-", dir=scratch_parent))
+    except OSError as error:
+        raise ProblemError([disk_problem(out_root, error)]) from None
+    try:
         for number, (key, members) in enumerate(sorted(groups.items()), 1):
             report("variant", f"{describe(key)} ({len(members)} st)")
-            context = RenderContext(tenant=placeholder_tenant(members[0]), themes=tuple(themes), layout=layout, placeholder=True)
-            variant = _render_variant(layout, context, Path(scratch) / f"variant-{number}")
+            variant = _variant(layout, themes, key, members, scratch / f"variant-{number}")
             result.variants += 1
             for tenant in members:
-                work = Path(tempfile.mkdtemp(prefix=f".{tenant.slug}.building-", dir=out_root))
                 try:
-                    stamp(variant, tenant, layout.tenants / tenant.slug / tenant.logo, work / "site")
-                    swap_into_place(work, out_root / tenant.slug)
-                finally:
-                    shutil.rmtree(work, ignore_errors=True)
-                result.built[tenant.slug] = out_root / tenant.slug
+                    with Release(outs[tenant.slug]) as release:
+                        fill(variant, tenant, layout.tenants / tenant.slug / tenant.logo, release.path)
+                        result.built[tenant.slug] = release.publish()
+                except OSError as error:
+                    result.failed[tenant.slug] = [disk_problem(outs[tenant.slug], error)]
+                    report("failed", tenant.slug)
+                    continue
                 report("tenant", tenant.slug)
             shutil.rmtree(variant.site.parent, ignore_errors=True)
+    except OSError as error:
+        raise ProblemError([disk_problem(scratch, error)]) from None
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return result

@@ -15,7 +15,8 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 from pymdownx.blocks.block import type_string_in
 
-from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
+from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension, tenant_box
+from stodmaterial.markdown.escaping import set_text
 from stodmaterial.strings import t
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
@@ -23,10 +24,7 @@ REFLECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 
 
 
-def _text(element: etree.Element, value: str) -> etree.Element:
-    """Set data (tenant or theme values) as literal text: no Markdown, no HTML is parsed in it."""
-    element.text = AtomicString(value)
-    return element
+_text = set_text  # data (tenant or theme values) as literal text: no Markdown, no HTML is parsed in it
 
 
 def _titled(parent: etree.Element, classes: str, title: str) -> etree.Element:
@@ -160,6 +158,34 @@ def _contact_line(parent: etree.Element, label: str, text: str, href: str) -> No
     _text(etree.SubElement(item, "a", {"href": href}), text)
 
 
+def render_contacts(box: etree.Element, tenant, locale: str) -> None:
+    """The tenant's security officers and local support into `box`."""
+    # Tenant files are written in Swedish: on other languages' pages, mark their text as Swedish.
+    lang = {} if locale == "sv" else {"lang": "sv"}
+    officers = etree.SubElement(box, "ul", {"class": "sm-contacts__officers"})
+    for officer in tenant.security_officers:
+        card = etree.SubElement(officers, "li", {"class": "sm-contact"})
+        name = etree.SubElement(card, "p", {"class": "sm-contact__name"})
+        _text(etree.SubElement(name, "strong"), officer.name)
+        _text(etree.SubElement(card, "p", {"class": "sm-contact__role", **lang}), officer.role)
+        lines = etree.SubElement(card, "ul")
+        _contact_line(lines, t(locale, "phone"), officer.phone, _tel(officer.phone))
+        _contact_line(lines, t(locale, "email"), officer.email, f"mailto:{officer.email}")
+    if tenant.local_support:
+        heading = etree.SubElement(box, "p", {"class": "sm-contacts__heading"})
+        _text(etree.SubElement(heading, "strong"), t(locale, "local_support"))
+        support = etree.SubElement(box, "ul", {"class": "sm-support"})
+        for item in tenant.local_support:
+            entry = etree.SubElement(support, "li")
+            _text(etree.SubElement(entry, "strong", lang), item.name)
+            _text(etree.SubElement(entry, "span", lang), f" – {item.offers}")
+            lines = etree.SubElement(entry, "ul")
+            if item.phone:
+                _contact_line(lines, t(locale, "phone"), item.phone, _tel(item.phone))
+            if item.url:
+                _contact_line(lines, t(locale, "web"), item.url, item.url)
+
+
 class TenantContacts(ContextBlock):
     """The tenant's security officers and local support, for the "Få stöd" page.
 
@@ -171,32 +197,9 @@ class TenantContacts(ContextBlock):
     TENANT_DEPENDENT = True
 
     def on_create(self, parent):
-        tenant, locale = self.context.tenant, self.context.locale
-        # Tenant files are written in Swedish: on other languages' pages, mark their text as Swedish.
-        lang = {} if locale == "sv" else {"lang": "sv"}
-        box = etree.SubElement(parent, "div", {"class": "sm-contacts", "data-search-exclude": ""})
-        officers = etree.SubElement(box, "ul", {"class": "sm-contacts__officers"})
-        for officer in tenant.security_officers:
-            card = etree.SubElement(officers, "li", {"class": "sm-contact"})
-            name = etree.SubElement(card, "p", {"class": "sm-contact__name"})
-            _text(etree.SubElement(name, "strong"), officer.name)
-            _text(etree.SubElement(card, "p", {"class": "sm-contact__role", **lang}), officer.role)
-            lines = etree.SubElement(card, "ul")
-            _contact_line(lines, t(locale, "phone"), officer.phone, _tel(officer.phone))
-            _contact_line(lines, t(locale, "email"), officer.email, f"mailto:{officer.email}")
-        if tenant.local_support:
-            heading = etree.SubElement(box, "p", {"class": "sm-contacts__heading"})
-            _text(etree.SubElement(heading, "strong"), t(locale, "local_support"))
-            support = etree.SubElement(box, "ul", {"class": "sm-support"})
-            for item in tenant.local_support:
-                entry = etree.SubElement(support, "li")
-                _text(etree.SubElement(entry, "strong", lang), item.name)
-                _text(etree.SubElement(entry, "span", lang), f" – {item.offers}")
-                lines = etree.SubElement(entry, "ul")
-                if item.phone:
-                    _contact_line(lines, t(locale, "phone"), item.phone, _tel(item.phone))
-                if item.url:
-                    _contact_line(lines, t(locale, "web"), item.url, item.url)
+        locale = self.context.locale
+        tenant_box(self.context, parent, "div", {"class": "sm-contacts", "data-search-exclude": ""},
+                   lambda box, tenant: render_contacts(box, tenant, locale))
         return etree.SubElement(parent, "div", {"class": "sm-contacts__after"})
 
 

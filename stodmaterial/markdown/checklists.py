@@ -30,6 +30,7 @@ class TaskLabelTreeprocessor(Treeprocessor):
 
 class ChecklistsExtension(ContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:
+        self.setup(md)
         # After pymdownx.tasklist (25) has put the box in, before inline parsing (20) of the text.
         md.treeprocessors.register(TaskLabelTreeprocessor(md), "stodmaterial-task-labels", 24)
 

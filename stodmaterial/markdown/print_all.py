@@ -59,7 +59,7 @@ class PrintAllPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        context: RenderContext = self.extension.getConfig("context")
+        context: RenderContext = self.extension.context
         out, index, expanded = [], 0, False
         while index < len(lines):
             if START.match(lines[index]):
@@ -109,6 +109,7 @@ class PrintAllTreeprocessor(Treeprocessor):
 
 class PrintAllExtension(ContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:
+        self.setup(md)
         md.sm_print_all = False
         # Before the raw-HTML preprocessor (20), so the page breaks are stashed as HTML blocks.
         md.preprocessors.register(PrintAllPreprocessor(md, self), "stodmaterial-print-all", 25)

@@ -69,7 +69,7 @@ class PreparationPlanBlock(_DataBlock):
             plan = self._load(load_plan)
         except ProblemError as error:
             return self._fail(parent, error)
-        render_plan(parent, plan, self.context.tenant, self.context.locale)
+        render_plan(parent, plan, self.context)
         return sub(parent, "div", {"class": "sm-plan__after"})
 
 

@@ -83,7 +83,7 @@ class VideoTreeprocessor(Treeprocessor):
 
     @property
     def context(self) -> RenderContext:
-        return self.extension.getConfig("context")
+        return self.extension.context
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -187,6 +187,7 @@ class VideoTreeprocessor(Treeprocessor):
 
 class VideoExtension(ContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:
+        self.setup(md)
         # After attr_list (8), so a `{ title="…" }` after the film is read; before MkDocs rewrites
         # image addresses (relpath, 0), which must not see the film as an image.
         md.treeprocessors.register(VideoTreeprocessor(md, self), "stodmaterial-video", 7)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as etree
 
-from markdown.util import AtomicString
+from stodmaterial.markdown.escaping import literal
 
 
 def sub(parent: etree.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> etree.Element:
     element = etree.SubElement(parent, tag, attrs or {})
     if text is not None:
-        element.text = AtomicString(text)
+        element.text = literal(text)
     return element
 
 
@@ -29,7 +29,7 @@ def heading(parent: etree.Element, level: int, text: str, attrs: dict[str, str] 
 
 def tail(element: etree.Element, text: str) -> None:
     """Fixed interface text after an inline element (never data)."""
-    element.tail = AtomicString(text)
+    element.tail = literal(text)
 
 
 def json_script(parent: etree.Element, cls: str, data: object) -> etree.Element:

@@ -11,21 +11,23 @@ from stodmaterial.riskguide.html import heading, json_script, sub, tail
 from stodmaterial.riskguide.plan import PHASES, Plan, PlanQuestion, PlanStep
 from stodmaterial.riskguide.ui import PLAN, strings
 from stodmaterial.strings import t
+from stodmaterial.markdown.context import tenant_box
+from stodmaterial.render_context import RenderContext
 from stodmaterial.tenant.model import Tenant
 
 FORMAT = 1
 STORE_KEY = "plan:answers"
 
 
-def _fill(text: str, tenant: Tenant) -> str:
-    return text.replace("{organisation}", tenant.name)
+def _fill(text: str, name: str) -> str:
+    return text.replace("{organisation}", name)
 
 
 def _tel(phone: str) -> str:
     return "tel:" + re.sub(r"[^0-9+]", "", phone)
 
 
-def _question(parent: etree.Element, question: PlanQuestion, tenant: Tenant) -> None:
+def _question(parent: etree.Element, question: PlanQuestion, tenant: str) -> None:
     base = f"sm-plan-{question.id}"
     fieldset = sub(parent, "fieldset", {"class": "sm-rg-q", "data-question": question.id})
     sub(fieldset, "legend", {"class": "sm-rg-q__text"}, _fill(question.text, tenant))
@@ -65,7 +67,11 @@ def _contacts(parent: etree.Element, step: PlanStep, tenant: Tenant, locale: str
                 last = sub(item, "a", {"href": support.url}, support.url)
 
 
-def render_plan(parent: etree.Element, plan: Plan, tenant: Tenant, locale: str) -> etree.Element:
+def render_plan(parent: etree.Element, plan: Plan, context: RenderContext) -> etree.Element:
+    """The plan for the page's context; the tenant's name is a slot and its contacts a block slot in a
+    variant build (fleet/slots.py)."""
+    locale = context.locale
+    tenant = context.tenant_fields()["name"]
     ui = strings(PLAN, locale)
     # Left out of the search index (tenant values). Material's indexer compares elements by tag name,
     # so a nested element of the same tag would end the exclusion early: the form and the section are
@@ -90,7 +96,9 @@ def render_plan(parent: etree.Element, plan: Plan, tenant: Tenant, locale: str) 
                 attrs["data-always"] = "true"
             item = sub(steps, "li", attrs)
             sub(item, "span", {"class": "sm-plan__text"}, _fill(step.text, tenant))
-            _contacts(item, step, tenant, locale)
+            if step.contacts:
+                tenant_box(context, item, "div", {"class": "sm-plan__contacts-box"},
+                           lambda box, real, step=step: _contacts(box, step, real, locale))
     save = sub(section, "div", {"class": "sm-plan__save", "hidden": "hidden"})
     row = sub(save, "div", {"class": "sm-rg-q__option"})
     sub(row, "input", {"type": "checkbox", "id": "sm-plan-save", "aria-describedby": "sm-plan-save-note"})
@@ -106,7 +114,7 @@ def render_plan(parent: etree.Element, plan: Plan, tenant: Tenant, locale: str) 
         "format": FORMAT,
         "version": plan.version,
         "storeKey": STORE_KEY,
-        "organisation": tenant.name,
+        "organisation": tenant,
         "questions": [
             {"id": q.id, "multiple": q.multiple, "options": [{"id": o.id, "steps": o.steps} for o in q.options]}
             for q in plan.questions
