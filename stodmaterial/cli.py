@@ -203,7 +203,7 @@ def cmd_hosting(layout: Layout, args: argparse.Namespace) -> int:
     _print_problems(layout, plan.problems)
     print(f"Skrev {result.output}. Kontrollera och ladda om: nginx -t && systemctl reload nginx")
     if plan.problems:
-        print(f"{len(plan.problems)} problem: de organisationerna är inte med i konfigurationen.", file=sys.stderr)
+        print(f"{len(plan.problems)} problem: de organisationerna är stängda eller inte med i konfigurationen.", file=sys.stderr)
         return 1
     return 0
 

@@ -35,7 +35,7 @@ def releases_dir(live: Path) -> Path:
     return live.parent / f".{live.name}.releases"
 
 
-def _ours(live: Path) -> bool:
+def is_release_link(live: Path) -> bool:
     """Whether `live` is a live link this tool made."""
     if not live.is_symlink():
         return False
@@ -56,7 +56,7 @@ def refuse_unsafe_output(layout: Layout, live: Path) -> None:
         why = "det är repot självt eller en mapp ovanför det"
     elif any(resolved == s.resolve() or resolved.is_relative_to(s.resolve()) for s in sources):
         why = "det är en av repots källmappar"
-    elif live.is_symlink() and not _ours(live):
+    elif live.is_symlink() and not is_release_link(live):
         why = "det är en länk som inte skapades av stodmaterial"
     elif live.exists() and not live.is_symlink():
         if not live.is_dir() or any(live.iterdir()):

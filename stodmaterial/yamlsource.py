@@ -1,7 +1,9 @@
 """Load YAML written by editors, keeping the line of every value so errors can point at it.
 
 PyYAML silently keeps the last of two equal keys; an editor who writes a field twice would never learn
-which one won. Here a duplicate key is an error, like any other mistake.
+which one won. Here a duplicate key is an error, like any other mistake. The files are untrusted text:
+anchors and aliases are refused (a few hundred bytes of aliases can expand to gigabytes), and size and
+nesting depth are limited. Every failure is a Problem with a line, never a traceback.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import yaml
 from stodmaterial.problems import Problem, ProblemError
 
 Location = tuple[str | int, ...]
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12
 
 
 @dataclass
@@ -35,8 +39,29 @@ class YamlDocument:
         return self.lines.get((), None)
 
 
-class _Loader(yaml.SafeLoader):
+class _Refused(yaml.MarkedYAMLError):
     pass
+
+
+class _Loader(yaml.SafeLoader):
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(None, None, "filen använder en hänvisning (*alias), som inte är tillåten", event.start_mark)
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise _Refused(None, None, f"filen använder ett ankare (&{event.anchor}), som inte är tillåtet", event.start_mark)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(None, None, f"filen är nästlad i fler än {MAX_DEPTH} nivåer", event.start_mark)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -72,12 +97,36 @@ def _record_lines(node: yaml.Node, location: Location, lines: dict[Location, int
 def load_yaml(path: Path) -> YamlDocument:
     """Parse `path`; raise ProblemError naming the line for syntax errors and duplicate keys."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ProblemError([Problem(path, "filen är inte sparad som UTF-8.", "Spara filen med teckenkodningen UTF-8.")])
+        if path.stat().st_size > MAX_BYTES:
+            raise ProblemError([Problem(path, f"filen är större än {MAX_BYTES // 1024} kB.", "Kontrollera att det är rätt fil; en sådan fil är några kB.")])
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ProblemError([Problem(path, f"filen går inte att läsa ({error.strerror}).", "Kontrollera att filen finns och går att läsa.")])
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ProblemError([Problem(path, "filen är inte sparad som UTF-8.", "Spara filen med teckenkodningen UTF-8.", line)])
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        loader = _Loader(text)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise ProblemError([Problem(
+            path,
+            f"filen innehåller ett otillåtet tecken (U+{error.character:04X}) på tecken {error.position + 1}."
+            if isinstance(error.character, int) else "filen innehåller ett otillåtet tecken.",
+            "Ta bort tecknet; skriv bara vanlig text.",
+            line,
+        )])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -86,11 +135,15 @@ def load_yaml(path: Path) -> YamlDocument:
             Problem(
                 path,
                 f"filen går inte att läsa som YAML: {what}.",
+                "Skriv värdet direkt i stället för att hänvisa till ett annat."
+                if isinstance(error, _Refused) else
                 "Kontrollera indrag (två mellanslag), kolon efter varje fältnamn och citattecken runt text "
                 "som innehåller kolon eller #.",
                 line,
             )
         ])
+    except (yaml.YAMLError, RecursionError) as error:
+        raise ProblemError([Problem(path, f"filen går inte att läsa som YAML ({type(error).__name__}).", "Jämför med exemplet i tenants/exempelkommun/tenant.yml.")])
     lines: dict[Location, int] = {}
     if node is not None:
         _record_lines(node, (), lines)

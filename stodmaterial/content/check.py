@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stodmaterial.content.lix import lix
+from stodmaterial.content.rules.active_content import active_content_problems
 from stodmaterial.content.syntax import BLOCK_START, OPTION, TENANT_FIELD, id_difference
 from stodmaterial.markdown.video import VIDEO_ALT, caption_path
 from stodmaterial.paths import Layout
@@ -136,6 +137,7 @@ def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
                 report.images_without_alt += 1
                 problems.append(Problem(path, f"bilden '{match.group(2)}' saknar textalternativ.", "Skriv en kort beskrivning mellan hakparenteserna: ![Beskrivning](bild.svg).", number))
         index += 1
+    problems += active_content_problems(path, text)
     report.lix, report.words = lix(text)
     return report, problems
 

@@ -142,7 +142,9 @@ class _Renderer:
         # Material's fingerprinted assets never change; the nested location inherits the login.
         hashed = self.block(f'location ~ "{HASHED_ASSET_NGINX}"',
                             [self.include(slug), f'add_header Cache-Control "{IMMUTABLE}" always;'], "        ")
-        site = [*login, f"root {self.config.sites};", self.include(slug), f'add_header Cache-Control "{REVALIDATE}" always;',
+        # The tenant's live path is the build's release link (publish.py): followed only where the link
+        # and its target have one owner, as the build leaves them.
+        site = [*login, f"root {self.config.sites};", "disable_symlinks if_not_owner from=$document_root;", self.include(slug), f'add_header Cache-Control "{REVALIDATE}" always;',
                 *self.error_pages(not_found=f"/_/404-{slug}.html", forbidden=f"/_/404-{slug}.html")]
         return (f"    # {slug}: öppen, licensen gäller till och med {tenant.until}.\n"
                 + self.block(f"location = /{slug}", without_slash)

@@ -21,6 +21,7 @@ from stodmaterial.hosting.credentials import CredentialStore, State
 from stodmaterial.hosting.page_view import largest_page_view
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem, ProblemError
+from stodmaterial.publish import is_release_link
 from stodmaterial.tenant import list_slugs, load_tenant
 
 
@@ -65,10 +66,22 @@ def plan_tenants(layout: Layout, config: HostingConfig, today: date) -> Plan:
     store = CredentialStore(config.credentials, config.credentials_group)
     for slug in list_slugs(layout.tenants):
         try:
-            tenant = load_tenant(layout.tenants, slug)
             state = store.state(slug)
         except ProblemError as error:
             plan.problems += error.problems
+            continue
+        except Exception as error:  # one tenant's trouble never stops the others
+            plan.problems.append(Problem(config.credentials / slug, f"inloggningen för '{slug}' går inte att läsa ({type(error).__name__}).", "Skapa inloggningen igen med stodmaterial login rotate."))
+            continue
+        try:
+            tenant = load_tenant(layout.tenants, slug)
+        except Exception as error:
+            problems = error.problems if isinstance(error, ProblemError) else [
+                Problem(layout.tenants / slug, f"organisationens fil går inte att läsa ({type(error).__name__}).", "Rätta tenant.yml och kör stodmaterial check.")]
+            plan.problems += problems
+            if state is State.ACTIVE:
+                # Locked, not left as it was: a broken file must never keep an expired site open.
+                plan.locked.append(LockedTenant(slug, "organisationens fil har fel"))
             continue
         if state is not State.ACTIVE:
             plan.without_login.append(slug)
@@ -81,7 +94,7 @@ def plan_tenants(layout: Layout, config: HostingConfig, today: date) -> Plan:
             plan.locked.append(LockedTenant(slug, f"licensen börjar {licence.valid_from}"))
             continue
         site = config.sites / slug
-        if site.is_symlink() or not (site / "index.html").is_file():
+        if (site.is_symlink() and not is_release_link(site)) or not (site / "index.html").is_file():
             plan.problems.append(Problem(site, f"webbplatsen för '{slug}' är inte byggd.",
                                          f"Bygg alla organisationer: stodmaterial build --all --out {config.sites}"))
             continue

@@ -23,7 +23,7 @@ def tenant_dir(tenants_dir: Path, slug: str) -> Path:
         raise ProblemError([
             Problem(
                 tenants_dir / slug,
-                f"'{slug}' är inget giltigt kortnamn för en organisation.",
+                f"{slug!r} är inget giltigt kortnamn för en organisation.",
                 "Använd bara små bokstäver a–z, siffror och bindestreck, t.ex. exempelkommun eller region-exempel.",
             )
         ])
@@ -34,6 +34,8 @@ def tenant_dir(tenants_dir: Path, slug: str) -> Path:
 
 
 def list_slugs(tenants_dir: Path) -> list[str]:
+    """Every tenant folder, also those with a name that is not a valid slug (load_tenant rejects them
+    with a message, so `check` and the fleet report them instead of skipping them silently)."""
     return sorted(p.name for p in tenants_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
@@ -115,6 +117,8 @@ def load_tenant(tenants_dir: Path, slug: str) -> Tenant:
         raise ProblemError([
             Problem(path, f"organisationen '{slug}' har ingen {TENANT_FILE}.", f"Skapa {path} utifrån tenants/exempelkommun/tenant.yml.")
         ])
+    if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
+        raise ProblemError([Problem(path, f"{TENANT_FILE} är en länk till en fil utanför organisationens mapp.", f"Lägg en riktig fil {TENANT_FILE} i tenants/{slug}/.")])
     doc = load_yaml(path)
     if not isinstance(doc.data, dict):
         raise ProblemError([Problem(path, "filen innehåller inga fält.", "Jämför med tenants/exempelkommun/tenant.yml.", 1)])

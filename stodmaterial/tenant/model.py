@@ -10,16 +10,19 @@ from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from stodmaterial.tenant.colour import AA_NORMAL_TEXT, HEX_COLOUR, WHITE, contrast_ratio
 
-SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+SLUG = re.compile(r"\A[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\Z")  # \Z: "$" would accept a final newline
 EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]*[0-9]$")
 LOGO_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,60}\.(svg|png)$")
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# C0 and C1 controls, bidirectional overrides, embeddings, isolates and marks, line and paragraph
+# separators, zero-width and byte-order characters: invisible, and able to reorder or split what a
+# reader sees.
+FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
 LANGUAGES = ("sv", "en")
 
 
@@ -29,8 +32,12 @@ def invalid(message: str, fix: str) -> PydanticCustomError:
 
 def _line(value: str) -> str:
     value = value.strip()
-    if CONTROL.search(value):
-        raise invalid("texten innehåller radbrytningar eller andra styrtecken.", "Skriv texten på en rad.")
+    if (bad := FORBIDDEN.search(value)):
+        what = "en radbrytning" if bad.group(0) in "\n\r\u2028\u2029" else "ett osynligt styrtecken"
+        raise invalid(
+            f"texten innehåller {what} (U+{ord(bad.group(0)):04X}) på tecken {bad.start() + 1}.",
+            "Skriv texten på en rad, utan styrtecken: skriv om den för hand i stället för att klistra in den.",
+        )
     if not value:
         raise invalid("texten är tom.", "Fyll i en text eller ta bort fältet om det är valfritt.")
     return value
@@ -104,9 +111,20 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+def _iso_date(value: object) -> object:
+    # YAML keeps dates as text here (yamlsource.py); a bare number would otherwise be read as seconds
+    # since 1970, and 20271231 would silently become a date in 1970.
+    if not isinstance(value, (str, date)) or isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise invalid(f"{value!r} är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2027-12-31.")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
 class Licence(Strict):
-    valid_from: date = Field(description="första dagen licensen gäller, t.ex. 2026-01-01")
-    valid_until: date = Field(description="sista dagen licensen gäller, t.ex. 2027-12-31")
+    valid_from: IsoDate = Field(description="första dagen licensen gäller, t.ex. 2026-01-01")
+    valid_until: IsoDate = Field(description="sista dagen licensen gäller, t.ex. 2027-12-31")
 
     @model_validator(mode="after")
     def _ordered(self) -> "Licence":
