@@ -101,6 +101,22 @@ def _remove_stale(folder: Path, live_target: str | None) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+def probe(live: Path) -> None:
+    """Fail now, before any rendering, if the release folder beside `live` cannot be written (a full or
+    read-only disk, missing rights). Raises OSError."""
+    folder = releases_dir(Path(os.path.abspath(live)))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).touch()
+    test = folder / f"{BUILDING}probe-{secrets.token_hex(3)}"
+    try:
+        with open(test, "wb") as handle:
+            handle.write(b"\0" * 65536)
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        test.unlink(missing_ok=True)
+
+
 class Release:
     """A release being written for `live`: write into `.path`, then `publish()`; on any failure the
     half-written folder is removed and the live site is untouched."""
@@ -108,7 +124,8 @@ class Release:
     def __init__(self, live: Path):
         self.live = Path(os.path.abspath(live))
         self.folder = releases_dir(self.live)
-        self.name = time.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+        # Sorts by time, to the nanosecond, so "the newest two" is well defined within one second.
+        self.name = f"{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9:09d}-{secrets.token_hex(2)}"
         self.path = self.folder / f"{BUILDING}{self.name}"
 
     def __enter__(self) -> "Release":

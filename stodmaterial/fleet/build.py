@@ -23,7 +23,7 @@ from stodmaterial.fleet.variant import VariantKey, describe, placeholder_tenant,
 from stodmaterial.markdown import EXTENSIONS
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem, ProblemError, raise_if_errors
-from stodmaterial.publish import Release, disk_problem, refuse_unsafe_output
+from stodmaterial.publish import Release, disk_problem, probe, refuse_unsafe_output
 from stodmaterial.render_context import RenderContext
 from stodmaterial.search_index import split_search_index
 from stodmaterial.stage import stage_docs
@@ -111,8 +111,11 @@ def build_fleet(
         if tenant is not None and not errors:
             try:
                 refuse_unsafe_output(layout, live)
+                probe(live)
             except ProblemError as error:
                 errors = error.problems
+            except OSError as error:
+                errors = [disk_problem(live, error)]
         if tenant is None or errors:
             result.failed[slug] = errors
             report("failed", slug)
