@@ -85,9 +85,10 @@ def _markdown_text(value: str) -> str:
 
 
 def _script_json(value: str) -> str:
-    # As Jinja's tojson: a JSON string that cannot end the <script> element or start a comment.
+    # As riskguide/html.json_script writes data: a JSON string that cannot end the <script> element
+    # or open a comment.
     text = json.dumps(value, ensure_ascii=False)[1:-1]
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _search_json(value: str) -> str:
