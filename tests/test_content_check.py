@@ -53,3 +53,46 @@ def test_a_theme_without_sources_or_key_points_fails(repo_copy):
     found = messages(repo_copy)
     assert any("themes/forbered-dig/index.md: fel: temat saknar källförteckning" in m for m in found)
     assert any("temat saknar en sammanfattning av det viktigaste" in m for m in found)
+
+
+def warnings(layout) -> list[str]:
+    return [p.format(layout.root) for p in check_content(layout)[1] if p.warning]
+
+
+def add_before_sources(page, heading: str, paragraph: str) -> int:
+    """Insert a paragraph just before the page's source list; return its line number."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    at = lines.index(heading)
+    lines[at:at] = [paragraph, ""]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return at + 1
+
+
+def test_a_figure_without_a_listed_source_fails_with_its_line(repo_copy):
+    page = repo_copy.themes / "forbered-dig" / "index.md"
+    number = add_before_sources(page, "## Källor", "Hela 40 procent av ledamöterna har fått hot.")
+    found = [m for m in messages(repo_copy) if "har ingen källa" in m]
+    assert len(found) == 1
+    assert found[0].startswith(f"themes/forbered-dig/index.md:{number}: fel: siffran ”40 procent”")
+    assert "PTU 2019" in found[0]  # the fix lists the short names the page's Källor offers
+
+
+def test_a_source_named_but_missing_from_the_list_still_fails(repo_copy):
+    page = repo_copy.themes / "forovarna" / "index.en.md"
+    add_before_sources(page, "## Sources", "About 7 in 10 councillors were harassed (PTU 2025).")
+    assert any("themes/forovarna/index.en.md:" in m and "”7 in 10”" in m for m in messages(repo_copy))
+
+
+def test_a_figure_with_a_listed_source_passes(repo_copy):
+    page = repo_copy.themes / "forbered-dig" / "index.md"
+    add_before_sources(page, "## Källor", "Hela 40 procent av ledamöterna har fått hot (PTU 2019).")
+    assert messages(repo_copy) == []
+
+
+def test_the_law_page_warns_until_its_review_is_filled_in(repo_copy):
+    page = repo_copy.docs / "ar-det-ett-brott.md"
+    assert any(m.startswith("docs/ar-det-ett-brott.md:4: varning: granskningen är inte ifylld") for m in warnings(repo_copy))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Granskad av … den ….", "Granskad av Anna Berg, jurist, den 15 januari 2027."), encoding="utf-8")
+    assert not any("ar-det-ett-brott.md:" in m and "granskningen" in m for m in warnings(repo_copy))
+    assert any("ar-det-ett-brott.en.md:4: varning: granskningen är inte ifylld" in m for m in warnings(repo_copy))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stodmaterial.content.lix import lix
+from stodmaterial.content.rules import review_note, sourced_figures
 from stodmaterial.content.rules.active_content import active_content_problems
 from stodmaterial.content.syntax import BLOCK_START, OPTION, TENANT_FIELD, id_difference
 from stodmaterial.markdown.video import VIDEO_ALT, caption_path
@@ -246,4 +247,6 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
                 "Använd samma id, i samma ordning, som på den svenska sidan.",
             ))
     problems.extend(check_riskguide(layout))
+    problems.extend(review_note.problems(layout, reports))
+    problems.extend(sourced_figures.problems(layout, reports))
     return reports, problems
