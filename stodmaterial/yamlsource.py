@@ -12,7 +12,9 @@ from typing import Any
 
 import yaml
 
-from stodmaterial.problems import Problem, ProblemError
+from stodmaterial.model_errors import yaml_problem
+from stodmaterial.problems import ProblemError
+from stodmaterial.sourcetext import read_text
 
 Location = tuple[str | int, ...]
 
@@ -71,26 +73,12 @@ def _record_lines(node: yaml.Node, location: Location, lines: dict[Location, int
 
 def load_yaml(path: Path) -> YamlDocument:
     """Parse `path`; raise ProblemError naming the line for syntax errors and duplicate keys."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ProblemError([Problem(path, "filen är inte sparad som UTF-8.", "Spara filen med teckenkodningen UTF-8.")])
+    text = read_text(path)
     try:
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        what = error.problem or str(error)
-        raise ProblemError([
-            Problem(
-                path,
-                f"filen går inte att läsa som YAML: {what}.",
-                "Kontrollera indrag (två mellanslag), kolon efter varje fältnamn och citattecken runt text "
-                "som innehåller kolon eller #.",
-                line,
-            )
-        ])
+        raise ProblemError([yaml_problem(path, error)]) from None
     lines: dict[Location, int] = {}
     if node is not None:
         _record_lines(node, (), lines)
