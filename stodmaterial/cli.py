@@ -9,6 +9,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from stodmaterial.cli_text import use_swedish
 from stodmaterial.paths import Layout, find_layout
 from stodmaterial.problems import Problem, ProblemError
 
@@ -77,18 +78,37 @@ def _build_all(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    import mkdocs.commands.serve as engine_serve
 
-    from stodmaterial.build import validate
+    from stodmaterial.preview import guarded_build, port_problem
+    from stodmaterial.tenant.load import tenant_dir
 
     try:
-        validate(layout, args.tenant, args.today)
+        tenant_dir(layout.tenants, args.tenant)
     except ProblemError as error:
         _print_problems(layout, error.problems)
         return 1
+    if not (layout.tenants / args.tenant).is_dir():
+        print(f"Organisationen '{args.tenant}' finns inte i tenants/. Ange en som finns, t.ex. --tenant {DEMO_TENANT}.", file=sys.stderr)
+        return 1
+    host, _, port = args.dev_addr.rpartition(":")
+    port = args.port if args.port is not None else int(port)
+    if (why := port_problem(host, port)):
+        print(f"Förhandsvisningen startade inte: {why}", file=sys.stderr)
+        return 1
     os.environ["STODMATERIAL_TENANT"] = args.tenant
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    serve(config_file=str(layout.config_file), dev_addr=args.dev_addr, livereload=True, strict=False)
+    print(f"Förhandsvisning av '{args.tenant}': öppna http://{host}:{port}/ i webbläsaren när första bygget är klart.")
+    print("Sidan laddas om när du sparar en fil. Fel visas här och i webbläsaren. Stoppa med Ctrl+C.", flush=True)
+    engine_serve.build = guarded_build(layout, args.tenant, args.today, engine_serve.build)
+    try:
+        engine_serve.serve(config_file=str(layout.config_file), dev_addr=f"{host}:{port}", livereload=True, strict=False)
+    except KeyboardInterrupt:
+        pass
+    except OSError as error:
+        print(f"Förhandsvisningen stannade: {error.strerror or error}. Välj en annan port med --port.", file=sys.stderr)
+        return 1
+    print("Förhandsvisningen är stoppad.")
     return 0
 
 
@@ -261,29 +281,33 @@ def _date(value: str) -> date:
 
 
 def parser() -> argparse.ArgumentParser:
+    use_swedish()
     main = argparse.ArgumentParser(prog="stodmaterial", description="Bygger stödmaterialet för en licensierad kommun eller region.")
-    main.add_argument("--repo", help="repots rotmapp (standard: den mapp du står i)")
+    main.add_argument("--repo", metavar="MAPP", help="repots rotmapp (standard: den mapp du står i)")
     main.add_argument("--today", type=_date, default=date.today(), help=argparse.SUPPRESS)
-    sub = main.add_subparsers(dest="command", required=True)
+    sub = main.add_subparsers(dest="command", required=True, title="kommandon", metavar="KOMMANDO")
 
     build = sub.add_parser("build", help="bygg en organisations webbplats")
     which = build.add_mutually_exclusive_group()
-    which.add_argument("--tenant", default=DEMO_TENANT, help="organisationens kortnamn (mappnamnet i tenants/)")
+    which.add_argument("--tenant", default=DEMO_TENANT, metavar="KORTNAMN", help="organisationens kortnamn (mappnamnet i tenants/)")
     which.add_argument("--all", action="store_true", help="bygg alla organisationer i tenants/")
-    build.add_argument("--out", help="utmapp (standard: site/<kortnamn>/; med --all: mappen där varje organisation hamnar)")
+    build.add_argument("--out", metavar="MAPP", help="utmapp (standard: site/<kortnamn>/; med --all: mappen där varje organisation hamnar)")
     build.set_defaults(run=cmd_build)
 
-    serve = sub.add_parser("serve", help="förhandsvisa medan du redigerar")
-    serve.add_argument("--tenant", default=DEMO_TENANT)
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve = sub.add_parser("serve", help="förhandsvisa medan du redigerar; sidan laddas om när du sparar",
+                           description="Förhandsvisa en organisations webbplats på din egen dator medan du redigerar. "
+                                       "Fel visas i terminalen och i webbläsaren. Stoppa med Ctrl+C.")
+    serve.add_argument("--tenant", default=DEMO_TENANT, metavar="KORTNAMN", help=f"organisationens kortnamn (mappnamnet i tenants/; standard: {DEMO_TENANT})")
+    serve.add_argument("--port", metavar="PORT", type=int, help="porten att lyssna på (standard: 8000); välj en annan om 8000 är upptagen")
+    serve.add_argument("--dev-addr", metavar="ADRESS", default="127.0.0.1:8000", help="adress och port, t.ex. 127.0.0.1:8000 (standard)")
     serve.set_defaults(run=cmd_serve)
 
     bundle = sub.add_parser("bundle", help="bygg och packa en organisations webbplats som en zip med kontrollsummor och driftrecept")
     which = bundle.add_mutually_exclusive_group()
-    which.add_argument("--tenant", default=DEMO_TENANT, help="organisationens kortnamn (mappnamnet i tenants/)")
+    which.add_argument("--tenant", default=DEMO_TENANT, metavar="KORTNAMN", help="organisationens kortnamn (mappnamnet i tenants/)")
     which.add_argument("--all", action="store_true", help="alla organisationer i tenants/")
-    bundle.add_argument("--out", help="utmapp för zip-filerna (standard: dist/)")
-    bundle.add_argument("--signing-key", help="privat SSH-nyckel att signera SHA256SUMS med (standard: $STODMATERIAL_SIGNING_KEY); aldrig en fil i repot")
+    bundle.add_argument("--out", metavar="MAPP", help="utmapp för zip-filerna (standard: dist/)")
+    bundle.add_argument("--signing-key", metavar="NYCKEL", help="privat SSH-nyckel att signera SHA256SUMS med (standard: $STODMATERIAL_SIGNING_KEY); aldrig en fil i repot")
     bundle.set_defaults(run=cmd_bundle)
 
     check = sub.add_parser("check", help="kontrollera alla organisationer och allt innehåll utan att skriva någon webbplats")
@@ -291,13 +315,13 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
 
     hosting = sub.add_parser("hosting", help="skriv nginx-konfigurationen för den värdade tjänsten (alla organisationer, var och en bakom sin inloggning)")
-    hosting.add_argument("--config", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG); se DRIFT.md")
+    hosting.add_argument("--config", metavar="FIL", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG); se DRIFT.md")
     hosting.set_defaults(run=cmd_hosting)
 
     login = sub.add_parser("login", help="skapa, byt eller återkalla en organisations inloggning i den värdade tjänsten")
-    login.add_argument("action", choices=["create", "rotate", "revoke"], help="create: ny inloggning, rotate: nytt lösenord, revoke: stäng")
-    login.add_argument("slug", help="organisationens kortnamn (mappnamnet i tenants/)")
-    login.add_argument("--config", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG)")
+    login.add_argument("action", choices=["create", "rotate", "revoke"], metavar="create|rotate|revoke", help="create: ny inloggning, rotate: nytt lösenord, revoke: stäng")
+    login.add_argument("slug", metavar="KORTNAMN", help="organisationens kortnamn (mappnamnet i tenants/)")
+    login.add_argument("--config", metavar="FIL", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG)")
     login.set_defaults(run=cmd_login)
     return main
 

@@ -159,7 +159,10 @@ class StodmaterialPlugin(BasePlugin[StodmaterialConfig]):
         split_search_index(Path(config.site_dir), DEFAULT_LOCALE, languages, offline=offline)
 
     def on_serve(self, server, config, builder):
-        server.unwatch(str(self.staging))
-        for folder in (self.layout.docs, self.layout.themes, self.layout.tenants, self.layout.overrides):
+        # The preview's first build may have stopped at the editor's mistakes, before on_config.
+        layout = self.layout or Layout(Path(config.config_file_path).resolve().parent)
+        if self.staging is not None:
+            server.unwatch(str(self.staging))
+        for folder in (layout.docs, layout.themes, layout.tenants, layout.overrides):
             server.watch(str(folder))
         return server
