@@ -199,6 +199,15 @@ def cmd_bundle(layout: Layout, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(layout: Layout | None, args: argparse.Namespace) -> int:
+    from stodmaterial.bundle.verify import verify_bundle
+
+    signers = Path(args.allowed_signers).expanduser() if args.allowed_signers else None
+    verdict = verify_bundle(Path(args.bundle), args.tenant, args.not_older_than, signers)
+    print(verdict.report(), file=sys.stdout if verdict.ok else sys.stderr)
+    return 0 if verdict.ok else 1
+
+
 def _hosting_config(layout: Layout, args: argparse.Namespace):
     """The operator's settings (--config or $STODMATERIAL_HOSTING_CONFIG), or None after printing why."""
     from stodmaterial.hosting.config import CONFIG_ENV, config_path, load_hosting_config
@@ -314,6 +323,16 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", action="store_true", help="visa bara problem, inte sammanfattningen per sida")
     check.set_defaults(run=cmd_check)
 
+    verify = sub.add_parser("verify", help="kontrollera ett paket innan ni använder det (se HOSTING.md)",
+                            description="Kontrollerar ett paket (zip-filen eller mappen det är uppackat i) som HOSTING.md beskriver: "
+                                        "kontrollsummor, signatur, organisation, version och att inga extra filer eller länkar finns. "
+                                        "Slutkoden är 0 när paketet är godkänt, annars 1.")
+    verify.add_argument("bundle", metavar="PAKET", help="zip-filen eller mappen med det uppackade paketet")
+    verify.add_argument("--tenant", required=True, metavar="KORTNAMN", help="er organisations kortnamn; ett paket för en annan organisation underkänns")
+    verify.add_argument("--not-older-than", metavar="VERSION", help="versionen ni har i drift nu (står i manifest.json); ett äldre paket underkänns")
+    verify.add_argument("--allowed-signers", metavar="FIL", help="er allowed_signers med SKR:s publika nyckel (HOSTING.md avsnitt 2); utan den kontrolleras inte signaturen")
+    verify.set_defaults(run=cmd_verify, needs_repo=False)
+
     hosting = sub.add_parser("hosting", help="skriv nginx-konfigurationen för den värdade tjänsten (alla organisationer, var och en bakom sin inloggning)")
     hosting.add_argument("--config", metavar="FIL", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG); se DRIFT.md")
     hosting.set_defaults(run=cmd_hosting)
@@ -328,6 +347,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if not getattr(args, "needs_repo", True):
+        return args.run(None, args)
     layout = Layout(Path(args.repo).resolve()) if args.repo else find_layout()
     return args.run(layout, args)
 
