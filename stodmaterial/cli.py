@@ -92,6 +92,9 @@ def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
         print(f"Organisationen '{args.tenant}' finns inte i tenants/. Ange en som finns, t.ex. --tenant {DEMO_TENANT}.", file=sys.stderr)
         return 1
     host, _, port = args.dev_addr.rpartition(":")
+    if not host or not (port.isdigit() or args.port is not None):
+        print(f"--dev-addr '{args.dev_addr}' ska vara adress:port, t.ex. 127.0.0.1:8000.", file=sys.stderr)
+        return 1
     port = args.port if args.port is not None else int(port)
     if (why := port_problem(host, port)):
         print(f"Förhandsvisningen startade inte: {why}", file=sys.stderr)
