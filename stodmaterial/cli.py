@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import tempfile
@@ -104,6 +105,8 @@ def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
     print(f"Förhandsvisning av '{args.tenant}': öppna http://{host}:{port}/ i webbläsaren när första bygget är klart.")
     print("Sidan laddas om när du sparar en fil. Fel visas här och i webbläsaren. Stoppa med Ctrl+C.", flush=True)
     engine_serve.build = guarded_build(layout, args.tenant, args.today, engine_serve.build)
+    # The engine's server logs every 404 in English; the editor's problems are printed in Swedish instead.
+    logging.getLogger("mkdocs.livereload").setLevel(logging.ERROR)
     try:
         engine_serve.serve(config_file=str(layout.config_file), dev_addr=f"{host}:{port}", livereload=True, strict=False)
     except KeyboardInterrupt:
