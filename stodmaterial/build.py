@@ -7,6 +7,7 @@ A failed build raises ProblemError and leaves the previous site exactly as it wa
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import subprocess
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from stodmaterial.content.check import check_content
+from stodmaterial.markdown.print_all import rewrite_target
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem, ProblemError, raise_if_errors
 from stodmaterial.stage import source_of
@@ -67,6 +69,16 @@ def problem_from_warning(layout: Layout, message: str) -> Problem:
         )
     if (link := LINK_WARNING.search(message)):
         source = source_of(layout, link.group(1))
+        target = link.group(2).partition("#")[0]
+        staged = posixpath.normpath(posixpath.join(posixpath.dirname(link.group(1)), target))
+        if target.endswith(".en.md") and not staged.startswith("..") and source_of(layout, staged).is_file():
+            swedish = target.removesuffix(".en.md") + ".md"
+            return Problem(
+                source,
+                f"länken '{link.group(2)}' leder till den engelska filen.",
+                f"Länka till den svenska filen i stället, '{swedish}': bygget väljer själv rätt språk.",
+                _line_of(source, link.group(2)),
+            )
         return Problem(
             source,
             f"länken '{link.group(2)}' leder till en sida eller fil som inte finns.",
@@ -74,6 +86,35 @@ def problem_from_warning(layout: Layout, message: str) -> Problem:
             _line_of(source, link.group(2)),
         )
     return Problem(layout.config_file, message.strip(), "Se meddelandet; fråga en utvecklare om det är oklart.")
+
+
+def _link_of(message: str) -> tuple[str, str] | None:
+    """(staged page, link) of a link or anchor warning."""
+    found = ANCHOR_WARNING.search(message) or LINK_WARNING.search(message)
+    return (found.group(1), found.group(2)) if found else None
+
+
+def problems_from_warnings(layout: Layout, messages: list[str]) -> list[Problem]:
+    """The engine's warnings as problems, once each: a page that prints every theme (`/// print-all`)
+    repeats the themes' broken links, rewritten; those copies are left out, since the theme's own
+    problem names the editor's file and line."""
+    links = [_link_of(m) for m in messages]
+    kept = []
+    for message, link in zip(messages, links):
+        if link and _is_copy(layout, link, [other for other in links if other and other[0] != link[0]]):
+            continue
+        kept.append(problem_from_warning(layout, message))
+    return kept
+
+
+def _is_copy(layout: Layout, link: tuple[str, str], others: list[tuple[str, str]]) -> bool:
+    page, target = link
+    try:
+        if "print-all" not in source_of(layout, page).read_text(encoding="utf-8"):
+            return False
+    except (OSError, UnicodeDecodeError):
+        return False
+    return any(rewrite_target(other_target, other_page, page) == target for other_page, other_target in others)
 
 
 def validate(layout: Layout, slug: str, today: date) -> Tenant:

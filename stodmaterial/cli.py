@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
+from stodmaterial.cli_text import use_swedish
 from stodmaterial.paths import Layout, find_layout
 from stodmaterial.problems import Problem, ProblemError
 
@@ -77,9 +79,22 @@ def _build_all(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
+    from stodmaterial.tenant.load import tenant_dir
     from stodmaterial.serve import serve
 
-    return serve(layout, args.tenant, args.dev_addr, args.today)
+    try:
+        tenant_dir(layout.tenants, args.tenant)
+    except ProblemError as error:
+        _print_problems(layout, error.problems)
+        return 1
+    if not (layout.tenants / args.tenant).is_dir():
+        print(f"Organisationen '{args.tenant}' finns inte i tenants/. Ange en som finns, t.ex. --tenant {DEMO_TENANT}.", file=sys.stderr)
+        return 1
+    host, _, port = args.dev_addr.rpartition(":")
+    if not host or not (port.isdigit() or args.port is not None):
+        print(f"--dev-addr '{args.dev_addr}' ska vara adress:port, t.ex. 127.0.0.1:8000.", file=sys.stderr)
+        return 1
+    return serve(layout, args.tenant, host, args.port if args.port is not None else int(port), args.today)
 
 
 def cmd_check(layout: Layout, args: argparse.Namespace) -> int:
@@ -169,6 +184,15 @@ def cmd_bundle(layout: Layout, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(layout: Layout | None, args: argparse.Namespace) -> int:
+    from stodmaterial.bundle.verify import verify_bundle
+
+    signers = Path(args.allowed_signers).expanduser() if args.allowed_signers else None
+    verdict = verify_bundle(Path(args.bundle), args.tenant, args.not_older_than, signers)
+    print(verdict.report(), file=sys.stdout if verdict.ok else sys.stderr)
+    return 0 if verdict.ok else 1
+
+
 def _hosting_config(layout: Layout, args: argparse.Namespace):
     """The operator's settings (--config or $STODMATERIAL_HOSTING_CONFIG), or None after printing why."""
     from stodmaterial.hosting.config import CONFIG_ENV, config_path, load_hosting_config
@@ -253,46 +277,60 @@ def _date(value: str) -> date:
 def parser() -> argparse.ArgumentParser:
     from stodmaterial.engine import DEFAULT_ENGINE, ENGINES
 
+    use_swedish()
     main = argparse.ArgumentParser(prog="stodmaterial", description="Bygger stödmaterialet för en licensierad kommun eller region.")
-    main.add_argument("--repo", help="repots rotmapp (standard: den mapp du står i)")
+    main.add_argument("--repo", metavar="MAPP", help="repots rotmapp (standard: den mapp du står i)")
     main.add_argument("--today", type=_date, default=date.today(), help=argparse.SUPPRESS)
-    sub = main.add_subparsers(dest="command", required=True)
+    sub = main.add_subparsers(dest="command", required=True, title="kommandon", metavar="KOMMANDO")
     engine = argparse.ArgumentParser(add_help=False)
-    engine.add_argument("--engine", choices=ENGINES, default=None,
-                        help=f"motorn som bygger sidorna (standard: {DEFAULT_ENGINE}, eller $STODMATERIAL_ENGINE)")
+    engine.add_argument("--engine", choices=ENGINES, default=None, metavar="MOTOR",
+                        help=f"motorn som bygger sidorna: {' eller '.join(ENGINES)} (standard: {DEFAULT_ENGINE}, eller $STODMATERIAL_ENGINE)")
 
     build = sub.add_parser("build", parents=[engine], help="bygg en organisations webbplats")
     which = build.add_mutually_exclusive_group()
-    which.add_argument("--tenant", default=DEMO_TENANT, help="organisationens kortnamn (mappnamnet i tenants/)")
+    which.add_argument("--tenant", default=DEMO_TENANT, metavar="KORTNAMN", help="organisationens kortnamn (mappnamnet i tenants/)")
     which.add_argument("--all", action="store_true", help="bygg alla organisationer i tenants/")
-    build.add_argument("--out", help="utmapp (standard: site/<kortnamn>/; med --all: mappen där varje organisation hamnar)")
+    build.add_argument("--out", metavar="MAPP", help="utmapp (standard: site/<kortnamn>/; med --all: mappen där varje organisation hamnar)")
     build.set_defaults(run=cmd_build)
 
-    serve = sub.add_parser("serve", parents=[engine], help="förhandsvisa medan du redigerar")
-    serve.add_argument("--tenant", default=DEMO_TENANT)
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve = sub.add_parser("serve", parents=[engine], help="förhandsvisa medan du redigerar; sidan laddas om när du sparar",
+                           description="Förhandsvisa en organisations webbplats på din egen dator medan du redigerar. "
+                                       "Fel visas i terminalen och i webbläsaren. Stoppa med Ctrl+C.")
+    serve.add_argument("--tenant", default=DEMO_TENANT, metavar="KORTNAMN", help=f"organisationens kortnamn (mappnamnet i tenants/; standard: {DEMO_TENANT})")
+    serve.add_argument("--port", metavar="PORT", type=int, help="porten att lyssna på (standard: 8000); välj en annan om 8000 är upptagen")
+    serve.add_argument("--dev-addr", metavar="ADRESS", default="127.0.0.1:8000", help="adress och port, t.ex. 127.0.0.1:8000 (standard)")
     serve.set_defaults(run=cmd_serve)
 
     bundle = sub.add_parser("bundle", parents=[engine], help="bygg och packa en organisations webbplats som en zip med kontrollsummor och driftrecept")
     which = bundle.add_mutually_exclusive_group()
-    which.add_argument("--tenant", default=DEMO_TENANT, help="organisationens kortnamn (mappnamnet i tenants/)")
+    which.add_argument("--tenant", default=DEMO_TENANT, metavar="KORTNAMN", help="organisationens kortnamn (mappnamnet i tenants/)")
     which.add_argument("--all", action="store_true", help="alla organisationer i tenants/")
-    bundle.add_argument("--out", help="utmapp för zip-filerna (standard: dist/)")
-    bundle.add_argument("--signing-key", help="privat SSH-nyckel att signera SHA256SUMS med (standard: $STODMATERIAL_SIGNING_KEY); aldrig en fil i repot")
+    bundle.add_argument("--out", metavar="MAPP", help="utmapp för zip-filerna (standard: dist/)")
+    bundle.add_argument("--signing-key", metavar="NYCKEL", help="privat SSH-nyckel att signera SHA256SUMS med (standard: $STODMATERIAL_SIGNING_KEY); aldrig en fil i repot")
     bundle.set_defaults(run=cmd_bundle)
 
     check = sub.add_parser("check", parents=[engine], help="kontrollera alla organisationer och allt innehåll utan att skriva någon webbplats")
     check.add_argument("--quiet", action="store_true", help="visa bara problem, inte sammanfattningen per sida")
     check.set_defaults(run=cmd_check)
 
+    verify = sub.add_parser("verify", help="kontrollera ett paket innan ni använder det (se HOSTING.md)",
+                            description="Kontrollerar ett paket (zip-filen eller mappen det är uppackat i) som HOSTING.md beskriver: "
+                                        "kontrollsummor, signatur, organisation, version och att inga extra filer eller länkar finns. "
+                                        "Slutkoden är 0 när paketet är godkänt, annars 1.")
+    verify.add_argument("bundle", metavar="PAKET", help="zip-filen eller mappen med det uppackade paketet")
+    verify.add_argument("--tenant", required=True, metavar="KORTNAMN", help="er organisations kortnamn; ett paket för en annan organisation underkänns")
+    verify.add_argument("--not-older-than", metavar="VERSION", help="versionen ni har i drift nu (står i manifest.json); ett äldre paket underkänns")
+    verify.add_argument("--allowed-signers", metavar="FIL", help="er allowed_signers med SKR:s publika nyckel (HOSTING.md avsnitt 2); utan den kontrolleras inte signaturen")
+    verify.set_defaults(run=cmd_verify, needs_repo=False)
+
     hosting = sub.add_parser("hosting", help="skriv nginx-konfigurationen för den värdade tjänsten (alla organisationer, var och en bakom sin inloggning)")
-    hosting.add_argument("--config", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG); se DRIFT.md")
+    hosting.add_argument("--config", metavar="FIL", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG); se DRIFT.md")
     hosting.set_defaults(run=cmd_hosting)
 
     login = sub.add_parser("login", help="skapa, byt eller återkalla en organisations inloggning i den värdade tjänsten")
-    login.add_argument("action", choices=["create", "rotate", "revoke"], help="create: ny inloggning, rotate: nytt lösenord, revoke: stäng")
-    login.add_argument("slug", help="organisationens kortnamn (mappnamnet i tenants/)")
-    login.add_argument("--config", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG)")
+    login.add_argument("action", choices=["create", "rotate", "revoke"], metavar="create|rotate|revoke", help="create: ny inloggning, rotate: nytt lösenord, revoke: stäng")
+    login.add_argument("slug", metavar="KORTNAMN", help="organisationens kortnamn (mappnamnet i tenants/)")
+    login.add_argument("--config", metavar="FIL", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG)")
     login.set_defaults(run=cmd_login)
     return main
 
@@ -301,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     from stodmaterial import engine
 
     args = parser().parse_args(argv)
+    if not getattr(args, "needs_repo", True):
+        return args.run(None, args)
     layout = Layout(Path(args.repo).resolve()) if args.repo else find_layout()
     try:
         engine.activate(getattr(args, "engine", None))

@@ -1,59 +1,48 @@
 """`stodmaterial serve`: a live preview built by the one build path.
 
-Each change under docs/, themes/, tenants/ or overrides/ rebuilds the tenant's site with build_site (the
-same code as `stodmaterial build`) into .cache/serve/<slug>. A failed build keeps the last good preview
-and every page shows the problems, with file, line and fix, until the next good build; the terminal
-shows them too.
+Each change under docs/, themes/, tenants/, overrides/ or mkdocs.yml rebuilds the tenant's site with
+build_site (the same code as `stodmaterial build`) into .cache/serve/<slug>, checked first
+(preview.guarded_build). A failed build shows the problems in the terminal and on every page of the
+preview; each page served carries a small live-reload script, so the browser reloads by itself when the
+next build is done. No part of the engine's own server is used.
 """
 
 from __future__ import annotations
 
-import html
 import http.server
 import sys
 import threading
 import time
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 from stodmaterial.paths import Layout
-from stodmaterial.problems import Problem, ProblemError
+from stodmaterial.preview import guarded_build, port_problem
 
 POLL_SECONDS = 0.5
+RELOAD_PATH = "/__stodmaterial_livereload"
+# livereload: asks the preview for its build number and reloads the page when it changes.
+RELOAD_SCRIPT = (
+    "<script>/* stodmaterial livereload */(function(){var seen=null;function ask(){"
+    "fetch('" + RELOAD_PATH + "',{cache:'no-store'}).then(function(r){return r.text()}).then(function(n){"
+    "if(seen!==null&&n!==seen){location.reload()}seen=n}).catch(function(){})}setInterval(ask,1000);ask()})();</script>"
+).encode()
 
 
 class Preview:
     def __init__(self, layout: Layout, slug: str, today: date):
-        self.layout, self.slug, self.today = layout, slug, today
-        self.out = layout.root / ".cache" / "serve" / slug
-        self.problems: list[Problem] = []
-        self.lock = threading.Lock()
-
-    def rebuild(self) -> None:
         from stodmaterial.build import build_site
 
-        try:
-            build_site(self.layout, self.slug, self.out, today=self.today)
-        except ProblemError as error:
-            problems = error.problems
-        else:
-            problems = []
-        with self.lock:
-            self.problems = problems
-        for problem in problems:
-            print(problem.format(self.layout.root), file=sys.stderr)
-        print("Bygget misslyckades: rätta felen ovan, så byggs förhandsvisningen igen." if problems else "Förhandsvisningen är uppdaterad.", flush=True)
+        self.layout = layout
+        self.out = layout.root / ".cache" / "serve" / slug
+        self.generation = 0
+        self.build = guarded_build(layout, slug, today, lambda config: build_site(layout, slug, Path(config.site_dir), today=today),
+                                   out=sys.stdout)
 
-    def error_page(self) -> bytes | None:
-        with self.lock:
-            problems = list(self.problems)
-        if not problems:
-            return None
-        items = "".join(f"<li><code>{html.escape(p.format(self.layout.root))}</code></li>" for p in problems)
-        return (
-            "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Bygget misslyckades</title></head>"
-            f"<body><main><h1>Bygget misslyckades</h1><p>Rätta det här och spara filen, så byggs sidan igen.</p><ul>{items}</ul></main></body></html>"
-        ).encode("utf-8")
+    def rebuild(self) -> None:
+        self.build(SimpleNamespace(site_dir=str(self.out)))
+        self.generation += 1
 
     def sources_stamp(self) -> tuple:
         newest = []
@@ -69,15 +58,28 @@ def _handler(preview: Preview):
             super().__init__(*args, directory=str(preview.out), **kwargs)
 
         def do_GET(self):
-            page = preview.error_page()
-            if page is not None and (self.path.endswith("/") or self.path.endswith(".html")):
-                self.send_response(500)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(page)))
-                self.end_headers()
-                self.wfile.write(page)
-                return
-            super().do_GET()
+            if self.path == RELOAD_PATH:
+                return self._send(200, "text/plain; charset=utf-8", str(preview.generation).encode())
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if path.suffix == ".html" or not path.exists():
+                page = path if path.is_file() else preview.out / "404.html"
+                try:
+                    body = page.read_bytes()
+                except OSError:
+                    body = b"<!doctype html><html lang=\"sv\"><title>Bygger</title><p>Bygger webbplatsen ...</p></html>"
+                body = body.replace(b"</body>", RELOAD_SCRIPT + b"</body>") if b"</body>" in body else body + RELOAD_SCRIPT
+                return self._send(200 if path.is_file() else 404, "text/html; charset=utf-8", body)
+            return super().do_GET()
+
+        def _send(self, status: int, kind: str, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
 
         def log_message(self, *args):
             pass
@@ -85,21 +87,24 @@ def _handler(preview: Preview):
     return Handler
 
 
-def serve(layout: Layout, slug: str, dev_addr: str, today: date) -> int:
-    host, _, port = dev_addr.rpartition(":")
+def serve(layout: Layout, slug: str, host: str, port: int, today: date) -> int:
+    if (why := port_problem(host, port)):
+        print(f"Förhandsvisningen startade inte: {why}", file=sys.stderr)
+        return 1
     preview = Preview(layout, slug, today)
-    preview.rebuild()
     try:
-        server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), _handler(preview))
+        server = http.server.ThreadingHTTPServer((host, port), _handler(preview))
     except OSError as error:
-        print(f"Kan inte starta förhandsvisningen på {dev_addr}: {error.strerror}. Välj en annan port, t.ex. --dev-addr 127.0.0.1:8001.", file=sys.stderr)
+        print(f"Förhandsvisningen startade inte: {error.strerror}. Välj en annan port med --port.", file=sys.stderr)
         return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Förhandsvisning: http://{host or '127.0.0.1'}:{port}/  (stoppa med Ctrl+C)", flush=True)
+    print(f"Förhandsvisning av '{slug}': öppna http://{host}:{port}/ i webbläsaren när första bygget är klart.")
+    print("Sidan laddas om när du sparar en fil. Fel visas här och i webbläsaren. Stoppa med Ctrl+C.", flush=True)
+    preview.rebuild()
     stamp = preview.sources_stamp()
     try:
         while True:
-            time.sleep(POLL_SECONDS)
+            time.sleep(POLL_SECONDS)  # polling the editor's files: no file-system events on every host
             now = preview.sources_stamp()
             if now != stamp:
                 stamp = now

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from stodmaterial.model_errors import validation_problems
 from stodmaterial.problems import Problem, ProblemError
 from stodmaterial.tenant.model import SLUG
 from stodmaterial.yamlsource import load_yaml
@@ -63,9 +64,7 @@ def load_themes(themes_dir: Path) -> list[Theme]:
             problems.extend(error.problems)
             continue
         except ValidationError as error:
-            for item in error.errors():
-                loc = tuple(item["loc"])
-                problems.append(Problem(path, f"{'.'.join(map(str, loc))}: {item['msg']}.", "Jämför med ett annat temas theme.yml.", doc.line_of(loc)))
+            problems.extend(validation_problems(error, doc, ThemeMeta, "ett annat temas theme.yml"))
             continue
         themes.append(Theme(slug=folder.name, folder=folder, meta=meta))
     if problems:

@@ -14,7 +14,9 @@ from typing import Any
 
 import yaml
 
+from stodmaterial.model_errors import yaml_problem
 from stodmaterial.problems import Problem, ProblemError
+from stodmaterial.sourcetext import read_text
 
 Location = tuple[str | int, ...]
 MAX_BYTES = 256 * 1024
@@ -99,14 +101,9 @@ def load_yaml(path: Path) -> YamlDocument:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ProblemError([Problem(path, f"filen är större än {MAX_BYTES // 1024} kB.", "Kontrollera att det är rätt fil; en sådan fil är några kB.")])
-        raw = path.read_bytes()
+        text = read_text(path)
     except OSError as error:
         raise ProblemError([Problem(path, f"filen går inte att läsa ({error.strerror}).", "Kontrollera att filen finns och går att läsa.")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ProblemError([Problem(path, "filen är inte sparad som UTF-8.", "Spara filen med teckenkodningen UTF-8.", line)])
     try:
         loader = _Loader(text)
         try:
@@ -128,20 +125,11 @@ def load_yaml(path: Path) -> YamlDocument:
             line,
         )])
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        what = error.problem or str(error)
-        raise ProblemError([
-            Problem(
-                path,
-                f"filen går inte att läsa som YAML: {what}.",
-                "Skriv värdet direkt i stället för att hänvisa till ett annat."
-                if isinstance(error, _Refused) else
-                "Kontrollera indrag (två mellanslag), kolon efter varje fältnamn och citattecken runt text "
-                "som innehåller kolon eller #.",
-                line,
-            )
-        ])
+        if isinstance(error, _Refused):
+            mark = error.problem_mark
+            raise ProblemError([Problem(path, f"{error.problem}.", "Skriv värdet direkt i stället för att hänvisa till ett annat.",
+                                        mark.line + 1 if mark else None)]) from None
+        raise ProblemError([yaml_problem(path, error)]) from None
     except (yaml.YAMLError, RecursionError) as error:
         raise ProblemError([Problem(path, f"filen går inte att läsa som YAML ({type(error).__name__}).", "Jämför med exemplet i tenants/exempelkommun/tenant.yml.")])
     lines: dict[Location, int] = {}

@@ -40,9 +40,16 @@ def guide_verify_command() -> str:
     return found.group(0)
 
 
+GUIDE_SIGNERS = "/etc/stodmaterial/allowed_signers"
+
+
 def verify(folder: Path) -> subprocess.CompletedProcess:
-    """Run the guide's verify command in an unpacked bundle (allowed_signers beside SHA256SUMS)."""
-    return subprocess.run(guide_verify_command(), shell=True, cwd=folder, capture_output=True, text=True, timeout=60)
+    """Run the guide's verify command in an unpacked bundle, with allowed_signers beside the folder (the
+    guide keeps it outside the folder, in /etc/stodmaterial/)."""
+    command = guide_verify_command()
+    assert GUIDE_SIGNERS in command
+    command = command.replace(GUIDE_SIGNERS, str(folder.parent / "allowed_signers"))
+    return subprocess.run(command, shell=True, cwd=folder, capture_output=True, text=True, timeout=60)
 
 
 def sha256sum_check(folder: Path) -> subprocess.CompletedProcess:

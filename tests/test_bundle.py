@@ -18,6 +18,7 @@ import pytest
 
 from stodmaterial.build import build_site
 from stodmaterial.bundle import make_bundle
+from stodmaterial.bundle.trim import never_loaded
 from stodmaterial.bundle.csp import csp_hash, scan_site
 from stodmaterial.bundle.media_types import media_type
 from stodmaterial.paths import Layout
@@ -46,7 +47,7 @@ def signed(demo_site, key, tmp_path_factory):
 @pytest.fixture
 def unpacked(signed, key, tmp_path) -> Path:
     folder = unpack(signed.zip, tmp_path / "bundle")
-    write_allowed_signers(key, folder / "allowed_signers")
+    write_allowed_signers(key, folder.parent / "allowed_signers")
     return folder
 
 
@@ -76,7 +77,7 @@ def test_sha256sums_pass_and_a_modified_file_fails(unpacked):
     assert checked.returncode == 0, checked.stdout + checked.stderr
     listed = [line.split("  ", 1)[1] for line in (unpacked / "SHA256SUMS").read_text().splitlines()]
     on_disk = sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file())
-    assert sorted(listed + ["SHA256SUMS", "SHA256SUMS.sig", "allowed_signers"]) == on_disk
+    assert sorted(listed + ["SHA256SUMS", "SHA256SUMS.sig"]) == on_disk
 
     page = unpacked / "site" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("Exempelkommun", "Exempelkommum", 1), encoding="utf-8")
@@ -109,7 +110,7 @@ def test_signature_fails_after_any_change_to_sha256sums(unpacked, change):
 
 def test_signature_from_another_key_is_refused(unpacked, tmp_path):
     stranger = make_key(tmp_path / "stranger")
-    write_allowed_signers(stranger, unpacked / "allowed_signers")
+    write_allowed_signers(stranger, unpacked.parent / "allowed_signers")
     assert verify(unpacked).returncode != 0
 
 
@@ -127,7 +128,7 @@ def test_manifest_describes_the_bundle(signed, unpacked):
     assert manifest["content_security_policy"] == signed.content_security_policy
     files = {f["path"]: f for f in manifest["files"]}
     on_disk = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file()}
-    assert set(files) == on_disk - {"manifest.json", "SHA256SUMS", "SHA256SUMS.sig", "allowed_signers"}
+    assert set(files) == on_disk - {"manifest.json", "SHA256SUMS", "SHA256SUMS.sig"}
     for path, entry in files.items():
         data = (unpacked / path).read_bytes()
         assert entry["size"] == len(data), path
@@ -233,7 +234,7 @@ def test_cli_signs_with_the_key_from_the_environment(repo, key, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "OSIGNERA" not in done.stderr + done.stdout
     folder = unpack(next((tmp_path / "dist").glob("exempelkommun-*.zip")), tmp_path / "bundle")
-    write_allowed_signers(key, folder / "allowed_signers")
+    write_allowed_signers(key, folder.parent / "allowed_signers")
     assert verify(folder).returncode == 0
 
 
@@ -266,8 +267,8 @@ def test_a_bundle_holds_only_its_own_tenant(tmp_path):
                          tmp_path / "dist", built=BUILT, content="test")
     bundle = zipfile.ZipFile(result.zip)
     manifest = json.loads(bundle.read("manifest.json"))
-    own = {"site/" + p.relative_to(sites / "exempelkommun").as_posix()
-           for p in (sites / "exempelkommun").rglob("*") if p.is_file()}
+    built = [p.relative_to(sites / "exempelkommun").as_posix() for p in (sites / "exempelkommun").rglob("*") if p.is_file()]
+    own = {"site/" + p for p in set(built) - never_loaded(built, ["sv", "en"])}
     assert {f["path"] for f in manifest["files"] if f["path"].startswith("site/")} == own
     for name in bundle.namelist():
         data = bundle.read(name).decode("utf-8", errors="replace")

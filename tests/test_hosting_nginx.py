@@ -11,6 +11,8 @@ from __future__ import annotations
 import configparser
 import re
 import shutil
+import socket
+import ssl
 import stat
 import subprocess
 import zipfile
@@ -32,7 +34,7 @@ from stodmaterial.paths import Layout
 from stodmaterial.tenant import load_tenant
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, TODAY, copy_repo
-from hosting_helpers import Client, Nginx, cli, free_port, password_from, self_signed_certificate
+from hosting_helpers import Client, Nginx, basic, cli, free_port, password_from, self_signed_certificate
 
 OPEN = ["exempelkommun", "synt-kommun-001", "synt-region-001"]
 LOCKED = "synt-kommun-002"      # licence ended before TODAY
@@ -394,24 +396,39 @@ def test_fail2ban_filter_matches_failed_logins_in_the_real_error_log(hosted):
     client.get("/finns-inte/", ("exempelkommun", hosted.passwords["exempelkommun"]))  # unknown path
     client.get("/exempelkommun/")                                             # no credentials: not a failure
     client.get("/exempelkommun/", hosted.auth("exempelkommun"))               # success: not a failure
+    http10_without_host(hosted.https_port, ("exempelkommun", "fel-igen"))    # HTTP/1.0, no Host: still a failure
     # A user name crafted to look like another client in the log line must never get that client banned.
     client.get("/exempelkommun/", ('x": password mismatch, client: 203.0.113.9, server: s, request: "GET / HTTP/1.1", host: "h', "y"))
     new = log.read_text().splitlines()[len(before):]
     assert any("password mismatch" in line for line in new) and any("was not found" in line for line in new)
+    assert any("HTTP/1.0" in line and "host:" not in line for line in new), new
     hosts = banned_hosts(new)
-    assert hosts.count("127.0.0.1") == 3, new
+    assert hosts.count("127.0.0.1") == 4, new
     assert "203.0.113.9" not in hosts
     assert banned_hosts(["2026/11/22 10:00:00 [error] 1#1: *1 open() \"/x\" failed (2: No such file or directory), client: 127.0.0.1, server: s, request: \"GET /x HTTP/1.1\", host: \"h\""]) == []
     jail = (ROOT / "DRIFT.md").read_text(encoding="utf-8")
     assert "logpath  = /var/log/nginx/stodmaterial-error.log" in jail and "filter   = stodmaterial" in jail
-    if shutil.which("fail2ban-regex"):
-        lines = hosted.logs / "failures.log"
-        lines.write_text("\n".join(new) + "\n")
-        filter_file = hosted.logs / "stodmaterial.conf"
-        with filter_file.open("w") as handle:
-            fail2ban_filter().write(handle)
-        done = subprocess.run(["fail2ban-regex", str(lines), str(filter_file)], capture_output=True, text=True, timeout=60)
-        assert re.search(r"Failregex: 3 total", done.stdout), done.stdout
+    # The real fail2ban (Debian's, installed by scripts/test) must agree, line for line.
+    regex = shutil.which("fail2ban-regex")
+    assert regex, "fail2ban-regex is missing: run scripts/test, which installs Debian's fail2ban"
+    lines = hosted.logs / "failures.log"
+    lines.write_text("\n".join(new) + "\n")
+    filter_file = hosted.logs / "stodmaterial.conf"
+    with filter_file.open("w") as handle:
+        fail2ban_filter().write(handle)
+    done = subprocess.run([regex, str(lines), str(filter_file)], capture_output=True, text=True, timeout=60)
+    assert re.search(r"Failregex: 4 total", done.stdout), done.stdout
+
+
+def http10_without_host(port: int, auth: tuple[str, str]) -> None:
+    """One request as an old client sends it: HTTP/1.0 and no Host header (and no SNI)."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as raw, context.wrap_socket(raw) as tls:
+        tls.sendall(f"GET /exempelkommun/ HTTP/1.0\r\nAuthorization: {basic(*auth)}\r\n\r\n".encode())
+        while tls.recv(65536):
+            pass
 
 
 # --- credentials never leak -------------------------------------------------------------------------

@@ -125,6 +125,24 @@ def test_nginx_accepts_the_shipped_configuration(nginx):
     assert "[warn]" not in checked.stderr and "[emerg]" not in checked.stderr
 
 
+def test_nginx_never_follows_a_symlink_placed_in_the_site(nginx, bundle, tmp_path):
+    base, _ = nginx
+    secret = tmp_path / "hemlig.txt"
+    secret.write_text("HEMLIGT-INNEHALL\n")
+    links = {bundle / "site" / "lankad.txt": secret, bundle / "site" / "lankad-mapp": tmp_path}
+    try:
+        for link, target in links.items():
+            link.symlink_to(target)
+        for path in ("lankad.txt", "lankad-mapp/hemlig.txt"):
+            status, _headers, body = fetch(base + path)
+            assert status in (403, 404) and b"HEMLIGT" not in body, (path, status)
+        status, _headers, _body = fetch(base + "index.html")
+        assert status == 200
+    finally:
+        for link in links:
+            link.unlink()
+
+
 def test_every_page_is_served_with_every_security_header(nginx, bundle):
     base, _ = nginx
     pages = sorted(p.relative_to(bundle / "site").as_posix() for p in (bundle / "site").rglob("*.html"))

@@ -60,3 +60,27 @@ setup_nginx() {
   # The bundle tests also sign and verify with OpenSSH's ssh-keygen.
   command -v ssh-keygen >/dev/null || as_root_apt_install openssh-client
 }
+
+setup_fail2ban() {
+  # Debian's fail2ban, for fail2ban-regex: the tests run the filter in DRIFT.md against real nginx log lines.
+  # Only the tool is needed; the tests never start the fail2ban service.
+  if ! command -v fail2ban-regex >/dev/null; then
+    echo "Installerar Debians fail2ban för testet av filtret mot lösenordsgissning ..."
+    as_root_apt_install fail2ban
+    echo "OBS: Debian kan starta tjänsten fail2ban efter installationen; testerna behöver den inte" \
+         "(stäng av den med: systemctl disable --now fail2ban)."
+  fi
+  command -v fail2ban-regex >/dev/null || die "fail2ban-regex saknas efter installationen."
+}
+
+setup_apache() {
+  # Debian's apache2, for the test that serves a bundle with its .htaccess on 127.0.0.1.
+  # The test starts its own unprivileged Apache; the system service is not needed.
+  if [ ! -x /usr/sbin/apache2 ]; then
+    echo "Installerar Debians apache2 för testet av paketets Apache-konfiguration ..."
+    as_root_apt_install apache2
+    echo "OBS: Debian kan starta tjänsten apache2 på port 80 efter installationen; testerna behöver den inte" \
+         "(stäng av den med: systemctl disable --now apache2)."
+  fi
+  [ -x /usr/sbin/apache2 ] || die "apache2 saknas efter installationen."
+}

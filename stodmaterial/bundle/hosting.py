@@ -22,6 +22,8 @@ NGINX_SERVER = "stodmaterial-server.conf"
 # Placeholders in the server example that the host replaces (and the tests rewrite).
 NGINX_LISTEN = "listen 80;"
 NGINX_ROOT = "root /srv/stodmaterial/site;"
+# What the Apache server configuration must allow for the shipped .htaccess (HOSTING.md says the same).
+APACHE_ALLOW_OVERRIDE = "AllowOverride FileInfo Indexes Options=Indexes,FollowSymLinks,SymLinksIfOwnerMatch"
 
 
 def _quoted(value: str) -> str:
@@ -72,6 +74,9 @@ server {{
     {NGINX_ROOT}
     index index.html;
     server_tokens off;
+    # Följ aldrig en symbolisk länk under webbplatsens rot: en länk som lagts in i mappen
+    # (t.ex. till /etc/passwd) ger 404 i stället för filen. Roten själv får vara en länk (se HOSTING.md avsnitt 7).
+    disable_symlinks on from=$document_root;
     include snippets/{NGINX_TYPES};
 
     # Er organisations inloggning (SSO) hör hemma här, t.ex. auth_request mot er inloggningstjänst,
@@ -98,9 +103,10 @@ server {{
 
 def htaccess(headers: list[Header], label: str) -> str:
     lines = [_banner("#", "Apache: lägg filen i site/ (webbplatsens rot).", label)]
-    lines.append("# Kräver mod_headers och mod_mime, och AllowOverride FileInfo Indexes Options=Indexes.\n"
-                 "# Saknas mod_headers svarar Apache med fel 500 i stället för att tyst skicka sidor utan skydd.\n\n")
-    lines.append("Options -Indexes\nDirectoryIndex index.html\nErrorDocument 404 /404.html\n\n")
+    lines.append(f"# Kräver mod_headers och mod_mime, och {APACHE_ALLOW_OVERRIDE}.\n"
+                 "# Saknas mod_headers svarar Apache med fel 500 i stället för att tyst skicka sidor utan skydd.\n"
+                 "# Symboliska länkar följs aldrig: en länk som lagts in i mappen (t.ex. till /etc/passwd) ger 403.\n\n")
+    lines.append("Options -Indexes -FollowSymLinks -SymLinksIfOwnerMatch\nDirectoryIndex index.html\nErrorDocument 404 /404.html\n\n")
     for suffix, kind in MEDIA_TYPES.items():
         lines.append(f"AddType {kind} {suffix}\n")
     text_suffixes = " ".join(s for s, k in MEDIA_TYPES.items() if k in TEXT_TYPES)

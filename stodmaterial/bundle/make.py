@@ -1,7 +1,7 @@
 """Assemble one tenant's bundle from an already built site folder:
 
     <slug>-<version>.zip
-      site/…            the built site, unchanged
+      site/…            the built site, without the files no browser loads (bundle/trim.py)
       hosting/…         nginx, Apache and IIS recipes with the security headers, and HOSTING.md
       manifest.json     tenant, licence, versions, build time, languages, CSP, signature, files
       SHA256SUMS        sha256sum -c compatible, covers every file above
@@ -22,6 +22,7 @@ from stodmaterial.bundle.headers import content_security_policy, security_header
 from stodmaterial.bundle.hosting import hosting_files
 from stodmaterial.bundle.manifest import manifest
 from stodmaterial.bundle.media_types import unknown_suffixes
+from stodmaterial.bundle.trim import never_loaded
 from stodmaterial.bundle.version import build_time, bundle_version, content_version
 from stodmaterial.bundle.zipbundle import write_zip
 from stodmaterial.paths import Layout
@@ -96,6 +97,8 @@ def make_bundle(
     label = f"{tenant.slug} {version}"
 
     files = _site_files(site)
+    for path in never_loaded([p.removeprefix("site/") for p in files], tenant.ordered_languages):
+        del files["site/" + path]
     unknown = unknown_suffixes(list(files))
     if unknown:
         raise ProblemError([Problem(site / p.removeprefix("site/"), "filtypen saknas i hostingrecepten.",

@@ -4,7 +4,8 @@ What is checked here (the build itself checks links and anchors):
 - every page exists in every site language (`x.md` and `x.en.md`), never a silent fallback;
 - blocks are spelled right, reflection questions have unique, stable ids, the same in both languages;
 - `{{ tenant.<field> }}` names a known field;
-- images have a text alternative;
+- images have a text alternative, and graphics (SVG) a full text description right below them;
+- every block (`/// name`) is closed, and every file is UTF-8;
 - theme pages have every required part (content note, case, graphic, five reflection questions, key
   points, sources, four to six sections) and Swedish theme pages a LIX of at most 45.
 """
@@ -19,12 +20,13 @@ from pathlib import Path
 from stodmaterial.content.lix import lix
 from stodmaterial.content.rules import review_note, sourced_figures
 from stodmaterial.content.rules.active_content import active_content_problems
-from stodmaterial.content.syntax import BLOCK_START, OPTION, TENANT_FIELD, id_difference
+from stodmaterial.content.syntax import BLOCK_END, BLOCK_START, OPTION, TENANT_FIELD, id_difference
 from stodmaterial.markdown.video import VIDEO_ALT, caption_path
 from stodmaterial.paths import Layout
-from stodmaterial.problems import Problem
+from stodmaterial.problems import Problem, ProblemError
 from stodmaterial.render_context import TENANT_FIELDS
 from stodmaterial.riskguide import check_riskguide
+from stodmaterial.sourcetext import read_text
 
 LANGUAGES = ("sv", "en")
 KNOWN_BLOCKS = {
@@ -86,17 +88,24 @@ def english_twin(path: Path) -> Path:
 
 
 def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
-    text = path.read_text(encoding="utf-8")
     report = PageReport(path=path, locale=locale_of(path))
+    try:
+        text = read_text(path)
+    except ProblemError as error:
+        return report, error.problems
     problems: list[Problem] = []
     lines = text.splitlines()
+    blocks = OpenBlocks(path)
     index = 0
     while index < len(lines):
         line = lines[index]
         number = index + 1
         start = BLOCK_START.match(line)
+        if start and not start.group(2):
+            problems.extend(blocks.close(len(start.group(1))))
         if start and start.group(2):
             name = start.group(2)
+            blocks.open(name, len(start.group(1)), number)
             report.blocks[name] += 1
             if name not in KNOWN_BLOCKS:
                 problems.append(Problem(path, f"okänt block '/// {name}'.", f"Rätta stavningen. Kända block: {', '.join(sorted(KNOWN_BLOCKS))}.", number))
@@ -137,10 +146,79 @@ def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
             else:
                 report.images_without_alt += 1
                 problems.append(Problem(path, f"bilden '{match.group(2)}' saknar textalternativ.", "Skriv en kort beskrivning mellan hakparenteserna: ![Beskrivning](bild.svg).", number))
+            if match.group(1).strip() != VIDEO_ALT:
+                problems.extend(description_problems(path, match.group(2), lines, index, report.locale))
         index += 1
+    problems.extend(blocks.unclosed())
     problems += active_content_problems(path, text)
     report.lix, report.words = lix(text)
     return report, problems
+
+
+class OpenBlocks:
+    """The blocks (`/// name` … `///`) open at a line: an end fence closes the innermost block whose
+    start fence has as many slashes, as pymdownx.blocks does."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.stack: list[tuple[str, int, int]] = []
+
+    def open(self, name: str, fence: int, line: int) -> None:
+        self.stack.append((name, fence, line))
+
+    def close(self, fence: int) -> list[Problem]:
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][1] == fence:
+                inner = self.stack[depth + 1:]
+                del self.stack[depth:]
+                return [self._problem(*block) for block in inner]
+        return []
+
+    def unclosed(self) -> list[Problem]:
+        problems = [self._problem(*block) for block in self.stack]
+        self.stack = []
+        return problems
+
+    def _problem(self, name: str, fence: int, line: int) -> Problem:
+        slashes = "/" * fence
+        return Problem(
+            self.path,
+            f"blocket '{slashes} {name}' som börjar här avslutas aldrig; resten av sidan hamnar annars inuti det.",
+            f"Lägg en rad med bara {slashes} där blocket ska sluta.",
+            line,
+        )
+
+
+DESCRIPTION = {"sv": "Bildbeskrivning", "en": "Image description"}
+GRAPHIC = re.compile(r"\.svg(?:[?#].*)?$", re.IGNORECASE)
+
+
+def description_problems(path: Path, src: str, lines: list[str], index: int, locale: str) -> list[Problem]:
+    """A graphic (SVG) needs a full text description right after it: `/// details | Bildbeskrivning`
+    (`Image description` in English) with text inside."""
+    if not GRAPHIC.search(src):
+        return []
+    title = DESCRIPTION[locale]
+    after = index + 1
+    while after < len(lines) and not lines[after].strip():
+        after += 1
+    start = BLOCK_START.match(lines[after]) if after < len(lines) else None
+    heading = re.match(r"^/{3,}\s*details\s*\|\s*(.*?)\s*$", lines[after]) if start else None
+    if heading and heading.group(1) == title:
+        body = []
+        for line in lines[after + 1:]:
+            if BLOCK_END.match(line):
+                break
+            body.append(line)
+        if any(line.strip() for line in body):
+            return []
+        return [Problem(path, f"bildbeskrivningen till '{src}' är tom.", "Skriv i text allt som bilden visar: rubrik, delar, pilar och siffror.", after + 1)]
+    return [Problem(
+        path,
+        f"grafiken '{src}' saknar en fullständig textbeskrivning direkt under bilden.",
+        f"Lägg ett block under bilden: '/// details | {title}', en text som beskriver allt bilden visar, och '///'.",
+        index + 1,
+    )]
 
 
 def film_problems(path: Path, src: str, locale: str, number: int) -> list[Problem]:

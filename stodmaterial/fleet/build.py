@@ -44,7 +44,7 @@ class FleetResult:
 
 def render_variant(layout: Layout, context: RenderContext, languages: tuple[str, ...], work: Path) -> EngineRequest:
     """Stage the sources for `languages` and run the engine once for `context`. Raises ProblemError."""
-    from stodmaterial.build import problem_from_warning
+    from stodmaterial.build import problems_from_warnings
 
     request = EngineRequest(
         config_file=layout.config_file,
@@ -56,7 +56,7 @@ def render_variant(layout: Layout, context: RenderContext, languages: tuple[str,
     )
     result = run_engine(request)
     if result.failed or result.warnings:
-        problems = list(dict.fromkeys(problem_from_warning(layout, message) for message in result.warnings))
+        problems = problems_from_warnings(layout, result.warnings)
         raise ProblemError(problems or [Problem(layout.config_file, "motorn avbröt bygget.", "Se meddelandet ovan.")])
     offline = (request.site_dir / "search" / "search_index.js").is_file()
     split_search_index(request.site_dir, languages[0], list(languages), offline=offline)

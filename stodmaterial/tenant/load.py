@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import date, timedelta
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from stodmaterial.model_errors import validation_problems
 from stodmaterial.problems import Problem, ProblemError
 from stodmaterial.tenant.logo import logo_problem
 from stodmaterial.tenant.model import SLUG, Tenant
@@ -39,74 +39,8 @@ def list_slugs(tenants_dir: Path) -> list[str]:
     return sorted(p.name for p in tenants_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def _field_model(model: type[BaseModel], location: tuple) -> type[BaseModel] | None:
-    """The pydantic model that owns the last part of `location` (for spelling suggestions)."""
-    current: type[BaseModel] | None = model
-    for part in location[:-1]:
-        if current is None or isinstance(part, int):
-            continue
-        field = current.model_fields.get(part)
-        if field is None:
-            return None
-        annotation = field.annotation
-        inner = getattr(annotation, "__args__", (annotation,))
-        current = next((t for t in inner if isinstance(t, type) and issubclass(t, BaseModel)), None)
-    return current
-
-
 def _problems_from(error: ValidationError, doc: YamlDocument) -> list[Problem]:
-    problems = []
-    items = error.errors()
-    # A misspelled field is both unknown and missing; report it once, as a spelling mistake.
-    missing = {tuple(i["loc"]) for i in items if i["type"] == "missing"}
-    explained: set[tuple] = set()
-    for item in items:
-        if item["type"] == "extra_forbidden":
-            loc = tuple(item["loc"])
-            owner = _field_model(Tenant, loc)
-            known = list(owner.model_fields) if owner else []
-            for guess in difflib.get_close_matches(str(loc[-1]), known, n=1):
-                if loc[:-1] + (guess,) in missing:
-                    explained.add(loc[:-1] + (guess,))
-    for item in items:
-        if item["type"] == "missing" and tuple(item["loc"]) in explained:
-            continue
-        location = tuple(p for p in item["loc"] if p not in ("function-after",))
-        field_path = ".".join(str(p) for p in location) or "filen"
-        line = doc.line_of(location)
-        kind = item["type"]
-        ctx = item.get("ctx") or {}
-        if kind == "stodmaterial":
-            message, fix = f"{field_path}: {ctx['message']}", ctx["fix"]
-        elif kind == "extra_forbidden":
-            owner = _field_model(Tenant, location)
-            known = [f for f in (owner.model_fields if owner else {}) if f != "slug"]
-            guess = difflib.get_close_matches(str(location[-1]), known, n=1)
-            message = f"okänt fält '{location[-1]}'."
-            fix = f"Menade du '{guess[0]}'?" if guess else f"Ta bort fältet. Tillåtna fält här: {', '.join(known)}."
-        elif kind == "missing":
-            owner = _field_model(Tenant, location)
-            field = owner.model_fields.get(str(location[-1])) if owner else None
-            hint = field.description if field and field.description else "ett värde"
-            message = f"fältet '{field_path}' saknas."
-            fix = f"Lägg till {location[-1]}: med {hint}."
-        elif kind in ("literal_error", "enum"):
-            message = f"{field_path}: värdet {item['input']!r} är inte tillåtet."
-            fix = f"Tillåtna värden: {ctx.get('expected', '')}."
-        elif kind.startswith("date"):
-            message = f"{field_path}: {item['input']!r} är inget giltigt datum."
-            fix = "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2027-12-31."
-        elif kind in ("too_short", "too_long", "string_too_long", "string_too_short"):
-            message = f"{field_path}: fel antal eller för lång text ({item['msg']})."
-            fix = "Se exemplet i tenants/exempelkommun/tenant.yml."
-        elif kind in ("model_type", "list_type", "dict_type", "model_attributes_type"):
-            message = f"{field_path}: fel form på värdet."
-            fix = "Jämför med tenants/exempelkommun/tenant.yml: listor skrivs med - och fält med namn: värde."
-        else:
-            message = f"{field_path}: {item['msg']}."
-            fix = "Jämför med tenants/exempelkommun/tenant.yml."
-        problems.append(Problem(doc.path, message, fix, line))
-    return problems
+    return validation_problems(error, doc, Tenant, "tenants/exempelkommun/tenant.yml", hidden=("slug",))
 
 
 def load_tenant(tenants_dir: Path, slug: str) -> Tenant:
