@@ -78,12 +78,14 @@ def guarded_build(
     today: date,
     build: Callable[..., None],
     out: Any = None,
-) -> Callable[..., None]:
+    error_dir: Path | None = None,
+) -> Callable[..., bool]:
     """`build(config)` (config.site_dir: where the preview is), checked first and never raising for the
-    editor's mistakes: problems go to the terminal (`out`, default stderr) and to the error page."""
+    editor's mistakes: problems go to the terminal (`out`, default stderr) and to the error page (in
+    `error_dir`, default the site folder). The returned function answers whether the build succeeded."""
     from stodmaterial.build import validate
 
-    def run(config, **kwargs) -> None:
+    def run(config, **kwargs) -> bool:
         stream = out or sys.stderr
         site_dir = Path(config.site_dir)
         started = time.monotonic()
@@ -106,9 +108,10 @@ def guarded_build(
                 print(problem.format(layout.root), file=stream)
             print(f"[{clock}] {len(problems)} att rätta: webbläsaren visar dem tills du har rättat och sparat.",
                   file=stream, flush=True)
-            write_error_page(layout, site_dir, problems)
-        else:
-            print(f"[{clock}] Förhandsvisningen är uppdaterad ({time.monotonic() - started:.0f} s).", file=stream, flush=True)
+            write_error_page(layout, error_dir or site_dir, problems)
+            return False
+        print(f"[{clock}] Förhandsvisningen är uppdaterad ({time.monotonic() - started:.0f} s).", file=stream, flush=True)
+        return True
 
     return run
 

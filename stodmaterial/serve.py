@@ -10,6 +10,7 @@ next build is done. No part of the engine's own server is used.
 from __future__ import annotations
 
 import http.server
+import shutil
 import sys
 import threading
 import time
@@ -35,13 +36,19 @@ class Preview:
         from stodmaterial.build import build_site
 
         self.layout = layout
-        self.out = layout.root / ".cache" / "serve" / slug
+        self.site = layout.root / ".cache" / "serve" / slug
+        self.errors = layout.root / ".cache" / "serve" / f".{slug}.fel"
+        self.out = self.site
         self.generation = 0
         self.build = guarded_build(layout, slug, today, lambda config: build_site(layout, slug, Path(config.site_dir), today=today),
-                                   out=sys.stdout)
+                                   out=sys.stdout, error_dir=self.errors)
 
     def rebuild(self) -> None:
-        self.build(SimpleNamespace(site_dir=str(self.out)))
+        if self.errors.exists():
+            shutil.rmtree(self.errors)
+        ok = self.build(SimpleNamespace(site_dir=str(self.site)))
+        # A failed build keeps the last good site built, but every page shows the problems.
+        self.out = self.site if ok else self.errors
         self.generation += 1
 
     def sources_stamp(self) -> tuple:

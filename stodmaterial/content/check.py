@@ -65,6 +65,7 @@ class PageReport:
     images_with_alt: int = 0
     images_without_alt: int = 0
     sections: list[str] = field(default_factory=list)
+    text: str = ""  # the page as read once; the rules read it here, never from disk again
 
     def summary(self, root: Path) -> str:
         rel = self.path.relative_to(root)
@@ -93,6 +94,7 @@ def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
         text = read_text(path)
     except ProblemError as error:
         return report, error.problems
+    report.text = text
     problems: list[Problem] = []
     lines = text.splitlines()
     blocks = OpenBlocks(path)

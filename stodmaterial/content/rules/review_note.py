@@ -36,7 +36,7 @@ def unfilled(line: str, locale: str) -> bool:
 def problems(layout: Layout, reports) -> list[Problem]:
     found: list[Problem] = []
     for report in reports:
-        lines = report.path.read_text(encoding="utf-8").splitlines()
+        lines = report.text.splitlines()
         for number, line in enumerate(lines, start=1):
             if unfilled(line, report.locale):
                 found.append(Problem(

@@ -86,8 +86,8 @@ def cites(text: str, keys: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(key)}(?![\wÅÄÖåäö])", text, re.IGNORECASE) for key in keys)
 
 
-def page_problems(path: Path, locale: str) -> list[Problem]:
-    lines = path.read_text(encoding="utf-8").splitlines()
+def page_problems(path: Path, locale: str, text: str) -> list[Problem]:
+    lines = text.splitlines()
     found, keys = blocks(lines, locale)
     sources = SOURCES[locale]
     named = ", ".join(keys) if keys else "inga"
@@ -111,5 +111,5 @@ def problems(layout: Layout, reports) -> list[Problem]:
     for report in reports:
         path = report.path
         if path.parent.parent == layout.themes and path.stem.startswith("index"):
-            found.extend(page_problems(path, report.locale))
+            found.extend(page_problems(path, report.locale, report.text))
     return found
