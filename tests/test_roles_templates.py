@@ -11,7 +11,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from stodmaterial.content.check import scan_page
+from stodmaterial.content.check import check_content, scan_page
 from stodmaterial.riskguide.check import load_plan
 
 from conftest import ROOT
@@ -111,3 +111,14 @@ def test_the_new_swedish_pages_are_easy_to_read_and_cite_sources(path):
     assert "Källor" in report.sections
     english, _ = scan_page(path.with_name(path.stem + ".en.md"))
     assert "Sources" in english.sections
+
+
+def test_a_template_field_id_must_be_unique_and_the_same_in_english(repo_copy):
+    """A field's text is kept under its id, like a reflection answer: the lint guards the ids."""
+    message = repo_copy.docs / "mallar" / "meddelande-till-sakerhetsansvarig.md"
+    message.write_text(message.read_text(encoding="utf-8").replace("id: sak-nar", "id: logg-datum"), encoding="utf-8")
+    log = repo_copy.docs / "mallar" / "incidentlogg.en.md"
+    log.write_text(log.read_text(encoding="utf-8").replace("id: logg-vittnen", "id: logg-witnesses"), encoding="utf-8")
+    found = [p.format(repo_copy.root) for p in check_content(repo_copy)[1] if not p.warning]
+    assert any("meddelande-till-sakerhetsansvarig.md:" in m and "id 'logg-datum' används redan" in m for m in found), found
+    assert any("incidentlogg.en.md" in m and "saknas: logg-vittnen" in m for m in found), found
