@@ -68,6 +68,19 @@ def test_the_incident_log_downloads_as_text_and_empties(open_page, file_base):
     assert page.get_by_label("Witnesses").input_value() == ""
 
 
+def test_the_message_downloads_as_a_text_to_paste_into_an_e_mail(open_page, http_base):
+    page = open_page(accept_downloads=True).page
+    page.goto(http_base + "mallar/meddelande-till-sakerhetsansvarig.html")
+    assert page.get_by_text("sakerhet@exempelkommun.se").is_visible()  # the tenant's contact, on screen
+    page.get_by_label("Det här har hänt:").fill("Tre hotfulla mejl")
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Ladda ner som textfil").click()
+    assert caught.value.suggested_filename == "meddelande-sakerhetsansvariga.txt"
+    text = open(caught.value.path(), encoding="utf-8").read()
+    assert "Hej! Jag är förtroendevald" in text and "Det här har hänt:\nTre hotfulla mejl\n" in text
+    assert "sakerhet@exempelkommun.se" not in text  # the message, not the page around it
+
+
 @pytest.mark.parametrize("path", TEMPLATES + ["en/" + p for p in TEMPLATES])
 def test_each_template_prints_on_one_a4_page(open_page, http_base, path):
     page = open_page().page

@@ -66,8 +66,10 @@ class PageReport:
     def summary(self, root: Path) -> str:
         rel = self.path.relative_to(root)
         lix_part = f", LIX {self.lix:.0f}" if self.locale == "sv" else ""
+        fields = sum(1 for r in self.reflections if r.audience == "field")
+        field_part = f", {fields} fält i mallar" if fields else ""
         return (
-            f"{rel}: {self.words} ord{lix_part}, {len(self.reflections)} reflektionsfrågor, "
+            f"{rel}: {self.words} ord{lix_part}, {len(self.reflections) - fields} reflektionsfrågor{field_part}, "
             f"bilder {self.images_with_alt} med och {self.images_without_alt} utan textalternativ"
         )
 
