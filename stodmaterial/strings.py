@@ -48,6 +48,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "print": "Skriv ut",
         "delete_all": "Radera allt",
         "print_all_theme": "Tema {n} av {total}",
+        "template_download": "Ladda ner som textfil",
+        "template_clear": "Töm fälten",
     },
     "en": {
         "content_note": "Content note",
@@ -91,6 +93,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "print": "Print",
         "delete_all": "Delete everything",
         "print_all_theme": "Theme {n} of {total}",
+        "template_download": "Download as a text file",
+        "template_clear": "Empty the fields",
     },
 }
 

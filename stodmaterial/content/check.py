@@ -30,13 +30,14 @@ from stodmaterial.sourcetext import read_text
 
 LANGUAGES = ("sv", "en")
 KNOWN_BLOCKS = {
-    "content-note", "case", "reflection", "key-points", "theme-cards", "tenant-contacts",
+    "content-note", "case", "reflection", "field", "template", "key-points", "theme-cards", "tenant-contacts",
     "my-reflections", "print-all", "quick-exit-status",
     "risk-guide", "risk-guide-model", "preparation-plan",
     "details", "admonition", "note", "attention", "caution", "danger", "error", "tip", "hint", "warning",
 }
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)")
 REFLECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
+FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 H2 = re.compile(r"^## (.+?)\s*$")
 SOURCES = {"sv": "Källor", "en": "Sources"}
 MAX_LIX = 45
@@ -70,8 +71,10 @@ class PageReport:
     def summary(self, root: Path) -> str:
         rel = self.path.relative_to(root)
         lix_part = f", LIX {self.lix:.0f}" if self.locale == "sv" else ""
+        fields = sum(1 for r in self.reflections if r.audience == "field")
+        field_part = f", {fields} fält i mallar" if fields else ""
         return (
-            f"{rel}: {self.words} ord{lix_part}, {len(self.reflections)} reflektionsfrågor, "
+            f"{rel}: {self.words} ord{lix_part}, {len(self.reflections) - fields} reflektionsfrågor{field_part}, "
             f"bilder {self.images_with_alt} med och {self.images_without_alt} utan textalternativ"
         )
 
@@ -115,17 +118,20 @@ def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
             while index + 1 < len(lines) and (option := OPTION.match(lines[index + 1])):
                 options[option.group(1)] = option.group(2)
                 index += 1
-            if name == "reflection":
+            if name == "template" and not FILE_NAME.match(options.get("file", "")):
+                problems.append(Problem(path, "mallen saknar ett giltigt filnamn.", "Skriv en rad '    file: kort-namn' (små bokstäver, siffror, bindestreck) direkt under '//// template'.", number))
+            if name in ("reflection", "field"):
+                # A template's fields keep their text like reflection answers: the same id rules.
                 rid = options.get("id", "")
-                audience = options.get("for", "self")
+                audience = options.get("for", "self") if name == "reflection" else "field"
                 if not REFLECTION_ID.match(rid):
                     problems.append(Problem(
                         path,
-                        "reflektionsfrågan saknar ett giltigt id." if not rid else f"id '{rid}' är inte giltigt.",
-                        "Skriv en rad '    id: t1-kort-namn' (fyra mellanslag, små bokstäver, siffror, bindestreck) direkt under '/// reflection'.",
+                        ("reflektionsfrågan" if name == "reflection" else "fältet") + " saknar ett giltigt id." if not rid else f"id '{rid}' är inte giltigt.",
+                        f"Skriv en rad '    id: t1-kort-namn' (fyra mellanslag, små bokstäver, siffror, bindestreck) direkt under '/// {name}'.",
                         number,
                     ))
-                if audience not in ("self", "group"):
+                if name == "reflection" and audience not in ("self", "group"):
                     problems.append(Problem(path, f"for: '{audience}' är inte tillåtet.", "Skriv for: self eller for: group.", number))
                 report.reflections.append(Reflection(rid, number, audience))
         elif (heading := H2.match(line)):
@@ -253,8 +259,9 @@ def theme_problems(report: PageReport) -> list[Problem]:
     for name, count, what, fix in required:
         if has[name] < count:
             problems.append(Problem(path, f"temat saknar {what}.", fix))
-    if len(report.reflections) < MIN_REFLECTIONS:
-        problems.append(Problem(path, f"temat har {len(report.reflections)} reflektionsfrågor, men ska ha minst {MIN_REFLECTIONS}.", "Lägg till fler '/// reflection'-block."))
+    questions = [r for r in report.reflections if r.audience != "field"]
+    if len(questions) < MIN_REFLECTIONS:
+        problems.append(Problem(path, f"temat har {len(questions)} reflektionsfrågor, men ska ha minst {MIN_REFLECTIONS}.", "Lägg till fler '/// reflection'-block."))
     if report.images_with_alt < 1:
         problems.append(Problem(path, "temat saknar en grafisk bild med textalternativ.", "Lägg till en SVG-bild: ![Beskrivning](bild.svg) och en textbeskrivning under."))
     sources = SOURCES[report.locale]

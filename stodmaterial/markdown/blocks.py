@@ -1,5 +1,6 @@
 """Blocks editors write in Markdown: `/// content-note`, `/// case`, `/// reflection`, `/// key-points`,
-and blocks the build fills from data: `/// theme-cards`, `/// tenant-contacts`.
+the templates' `//// template` and `/// field`, and blocks the build fills from data: `/// theme-cards`,
+`/// tenant-contacts`.
 
 Every value that comes from a tenant file or theme metadata is put into the element tree as text or
 attribute values, so Python-Markdown's serializer escapes it; nothing is pasted in as raw HTML.
@@ -21,7 +22,7 @@ from stodmaterial.strings import t
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
 REFLECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
-
+FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 
 
 _text = set_text  # data (tenant or theme values) as literal text: no Markdown, no HTML is parsed in it
@@ -109,6 +110,75 @@ class Reflection(ContextBlock):
         printed = etree.SubElement(answer, "div", {"class": "sm-reflection__printed", "data-reflection-printed": rid, "hidden": "hidden"})
         _text(etree.SubElement(printed, "p", {"class": "sm-reflection__printed-label"}), t(locale, "answer_printed"))
         etree.SubElement(printed, "p", {"class": "sm-reflection__printed-text"})
+
+
+class Field(Reflection):
+    """A field of a template (the incident log, the message to the security officer, the rota).
+
+    The same machinery as a reflection answer: the same attributes, so interactive.js keeps what is
+    typed under `answer:<id>` (page memory, or the device under the reader's choice), "Mina
+    reflektioner" lists it and "Radera allt" erases it. Its content is the field's label.
+    """
+
+    NAME = "field"
+    OPTIONS = {"id": ("", str), "size": ("short", type_string_in(["short", "long"]))}
+
+    def on_create(self, parent):
+        rid, size = self.options["id"], self.options["size"]
+        self._box = box = etree.SubElement(
+            parent, "div", {"class": f"sm-reflection sm-field sm-field--{size}", "data-reflection-id": rid, "data-audience": "field"}
+        )
+        return etree.SubElement(box, "div", {"class": "sm-reflection__question sm-field__label", "id": f"fraga-{rid}"})
+
+    def on_end(self, block):
+        rid, size = self.options["id"], self.options["size"]
+        answer = etree.SubElement(self._box, "div", {"class": "sm-reflection__answer sm-field__answer", "data-search-exclude": ""})
+        field = etree.SubElement(answer, "textarea", {
+            "id": f"svar-{rid}",
+            "class": "sm-reflection__input sm-field__input",
+            "rows": "2" if size == "short" else "5",
+            "autocomplete": "off",
+            "aria-labelledby": f"fraga-{rid}",
+            "data-reflection-answer": rid,
+        })
+        field.text = AtomicString("")
+        printed = etree.SubElement(answer, "div", {"class": "sm-reflection__printed", "data-reflection-printed": rid, "hidden": "hidden"})
+        etree.SubElement(printed, "p", {"class": "sm-reflection__printed-text"})
+
+
+class Template(ContextBlock):
+    """A practical template: its text and fields, with tools to download it as a text file, print it
+    and empty its fields (templates.js). The tools show only when scripts run; the page prints anyway.
+
+        //// template
+            file: incidentlogg
+        /// field
+            id: logg-datum
+        Datum
+        ///
+        ////
+    """
+
+    NAME = "template"
+    OPTIONS = {"file": ("", str)}
+
+    def on_validate(self, parent):
+        if not FILE_NAME.match(self.options["file"]):
+            log.warning(f"{self.context.page}: a template lacks a valid file name (file: incidentlogg).")
+            return False
+        return True
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "div", {"class": "sm-template", "data-sm-template": self.options["file"]})
+
+    def on_end(self, block):
+        locale = self.context.locale
+        tools = etree.SubElement(block, "div", {"class": "sm-template__tools", "data-sm-template-tools": "", "data-search-exclude": "", "hidden": "hidden"})
+        actions = etree.SubElement(tools, "div", {"class": "sm-template__actions"})
+        for action, key in (("template-download", "template_download"), ("print", "print"), ("template-clear", "template_clear")):
+            _text(etree.SubElement(actions, "button", {"type": "button", "class": "md-button", "data-sm-action": action}), t(locale, key))
+        etree.SubElement(tools, "div", {"class": "sm-template__confirm", "data-sm-template-confirm": "", "hidden": "hidden"})
+        etree.SubElement(tools, "p", {"class": "sm-status", "role": "status", "data-sm-template-status": ""})
 
 
 class ThemeCards(ContextBlock):
@@ -204,7 +274,7 @@ class TenantContacts(ContextBlock):
 
 
 class StodmaterialBlocks(ContextBlocksExtension):
-    BLOCKS = (ContentNote, Case, KeyPoints, Reflection, ThemeCards, TenantContacts)
+    BLOCKS = (ContentNote, Case, KeyPoints, Reflection, Field, Template, ThemeCards, TenantContacts)
 
 
 def makeExtension(*args, **kwargs):

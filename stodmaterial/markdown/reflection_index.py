@@ -53,7 +53,7 @@ def read_page(path: Path, staged_uri: str, fields: dict[str, str]) -> QuestionPa
         line = lines[index]
         if not found_title and (heading := TITLE.match(line)):
             title, found_title = plain_text(heading.group(1), fields), True
-        if (start := BLOCK_START.match(line)) and start.group(2) == "reflection":
+        if (start := BLOCK_START.match(line)) and start.group(2) in ("reflection", "field"):
             options, body = {}, []
             index += 1
             while index < len(lines) and (option := OPTION.match(lines[index])):
