@@ -48,6 +48,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "print": "Skriv ut",
         "delete_all": "Radera allt",
         "print_all_theme": "Tema {n} av {total}",
+        # Learning design: scenario exercises, optional questions, the facilitator's sessions.
+        "scenario": "Övning",
+        "scenario_label": "Situationen är sammansatt och fiktiv.",
+        "scenario_feedback": "Kommentar:",
+        "scenario_more": "Läs mer i avsnittet",
+        "reflection_optional": "Du behöver inte svara.",
+        "session_questions": "Frågor till samtalet",
+        "session_from": "Från temat",
+        "session_present_hint": "Visa frågorna en i taget, i stor text, till exempel på en projektor.",
     },
     "en": {
         "content_note": "Content note",
@@ -91,6 +100,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "print": "Print",
         "delete_all": "Delete everything",
         "print_all_theme": "Theme {n} of {total}",
+        # Learning design: scenario exercises, optional questions, the facilitator's sessions.
+        "scenario": "Exercise",
+        "scenario_label": "This situation is a composite and fictional.",
+        "scenario_feedback": "Comment:",
+        "scenario_more": "Read more in the section",
+        "reflection_optional": "You don't have to answer.",
+        "session_questions": "Questions for the conversation",
+        "session_from": "From the theme",
+        "session_present_hint": "Show the questions one at a time, in large text, for example on a projector.",
     },
 }
 

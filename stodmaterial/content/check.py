@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stodmaterial.content.exercises import check_exercises
 from stodmaterial.content.lix import lix
 from stodmaterial.content.syntax import BLOCK_START, OPTION, TENANT_FIELD, id_difference
 from stodmaterial.markdown.video import VIDEO_ALT, caption_path
@@ -29,6 +30,7 @@ KNOWN_BLOCKS = {
     "content-note", "case", "reflection", "key-points", "theme-cards", "tenant-contacts",
     "my-reflections", "print-all", "quick-exit-status",
     "risk-guide", "risk-guide-model", "preparation-plan",
+    "scenario", "session-questions",
     "details", "admonition", "note", "attention", "caution", "danger", "error", "tip", "hint", "warning",
 }
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)")
@@ -243,5 +245,7 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
                 f"reflektionsfrågorna stämmer inte med den svenska sidan ({'; '.join(detail) or 'annan ordning'}).",
                 "Använd samma id, i samma ordning, som på den svenska sidan.",
             ))
+    questions = {locale: {q.id: q.audience for r in reports if r.locale == locale for q in r.reflections} for locale in LANGUAGES}
+    problems.extend(check_exercises(layout.root, pages, questions))
     problems.extend(check_riskguide(layout))
     return reports, problems

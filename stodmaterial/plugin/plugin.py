@@ -41,6 +41,8 @@ EXTENSIONS = (
     "stodmaterial.markdown.quick_exit",
     "stodmaterial.markdown.riskguide",
     "stodmaterial.markdown.checklists",
+    "stodmaterial.markdown.scenario",
+    "stodmaterial.markdown.session",
 )
 DEFAULT_LOCALE = "sv"
 TENANT_CSS = "assets/stylesheets/tenant.css"
