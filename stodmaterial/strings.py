@@ -56,7 +56,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "reflection_optional": "Du behöver inte svara.",
         "session_questions": "Frågor till samtalet",
         "session_from": "Från temat",
-        "session_present_hint": "Visa frågorna en i taget, i stor text, till exempel på en projektor.",
+        "session_present_hint": (
+            "Visar frågorna en i taget, i stor text, till exempel på en projektor. Byt fråga med "
+            "piltangenterna eller knapparna. Esc stänger. Ingenting sparas."
+        ),
     },
     "en": {
         "content_note": "Content note",
@@ -108,7 +111,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "reflection_optional": "You don't have to answer.",
         "session_questions": "Questions for the conversation",
         "session_from": "From the theme",
-        "session_present_hint": "Show the questions one at a time, in large text, for example on a projector.",
+        "session_present_hint": (
+            "Shows the questions one at a time, in large text, for example on a projector. Move between "
+            "them with the arrow keys or the buttons. Escape closes. Nothing is stored."
+        ),
     },
 }
 
