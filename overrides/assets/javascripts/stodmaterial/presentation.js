@@ -17,6 +17,7 @@
     previous: "Previous",
     next: "Next",
     close: "Close",
+    slide: "Slide",
     fullscreen: "Full screen",
     keys: "Arrow keys: next and previous. Escape: close.",
     position: function (n, total) { return "Slide " + n + " of " + total; },
@@ -25,6 +26,7 @@
     previous: "Föregående",
     next: "Nästa",
     close: "Stäng",
+    slide: "Bild",
     fullscreen: "Helskärm",
     keys: "Piltangenterna: nästa och föregående. Esc: stäng.",
     position: function (n, total) { return "Bild " + n + " av " + total; },
@@ -67,7 +69,11 @@
     var position = el("p", { "class": "sm-presenter__position", "data-sm-position": "" });
     top.appendChild(position);
     dialog.appendChild(top);
-    var stage = el("div", { "class": "sm-presenter__slide", "aria-live": "polite", "aria-atomic": "true", "data-sm-stage": "" });
+    /* Focusable: a long slide on a small screen scrolls, and must scroll by keyboard too. */
+    var stage = el("div", {
+      "class": "sm-presenter__slide", role: "region", "aria-label": TEXT.slide, tabindex: "0",
+      "aria-live": "polite", "aria-atomic": "true", "data-sm-stage": "",
+    });
     dialog.appendChild(stage);
     var controls = el("div", { "class": "sm-presenter__controls" });
     var previous = el("button", { type: "button", "class": "md-button", "data-sm-previous": "" }, TEXT.previous);
