@@ -95,8 +95,13 @@ def test_presentation_buttons_and_english(open_page, file_base):
     assert page.inner_text(POSITION) == "Slide 3 of 6"
     page.get_by_role("button", name="Previous").click()
     assert page.inner_text(POSITION) == "Slide 2 of 6"
+    # For a projector: the page goes full screen with the slide still on top; closing leaves it.
+    page.get_by_role("button", name="Full screen").click()
+    page.wait_for_function("() => document.fullscreenElement === document.documentElement")
+    assert page.evaluate("() => !!document.elementFromPoint(innerWidth / 2, innerHeight / 2).closest('dialog[open]')")
     page.get_by_role("button", name="Close").click()
     dialog.wait_for(state="hidden")
+    page.wait_for_function("() => document.fullscreenElement === null")
 
 
 def test_without_javascript_the_plan_lists_its_questions(open_page, file_base):

@@ -81,11 +81,14 @@
     var close = el("button", { type: "button", "class": "md-button", "data-sm-close": "" }, TEXT.close);
     controls.appendChild(previous);
     controls.appendChild(next);
-    if (dialog.requestFullscreen && document.fullscreenEnabled) {
+    /* The page, not the dialog, goes full screen (Chromium refuses a modal dialog); the dialog stays
+       on top of it. */
+    var page = document.documentElement;
+    if (page.requestFullscreen && document.fullscreenEnabled) {
       var full = el("button", { type: "button", "class": "md-button", "data-sm-fullscreen": "" }, TEXT.fullscreen);
       full.addEventListener("click", function () {
-        if (document.fullscreenElement) document.exitFullscreen();
-        else dialog.requestFullscreen().catch(function () {});
+        if (document.fullscreenElement) document.exitFullscreen().catch(function () {});
+        else page.requestFullscreen().catch(function () {});
       });
       controls.appendChild(full);
     }
