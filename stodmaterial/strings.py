@@ -50,6 +50,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "print_all_theme": "Tema {n} av {total}",
         "template_download": "Ladda ner som textfil",
         "template_clear": "Töm fälten",
+        # Learning design: scenario exercises, optional questions, the facilitator's sessions.
+        "scenario": "Övning",
+        "scenario_label": "Situationen är sammansatt och fiktiv.",
+        "scenario_feedback": "Kommentar:",
+        "scenario_more": "Läs mer i avsnittet",
+        "reflection_optional": "Du behöver inte svara.",
+        "session_questions": "Frågor till samtalet",
+        "session_from": "Från temat",
+        "session_present_hint": (
+            "Visar frågorna en i taget, i stor text, till exempel på en projektor. Byt fråga med "
+            "piltangenterna eller knapparna. Esc stänger. Ingenting sparas."
+        ),
     },
     "en": {
         "content_note": "Content note",
@@ -95,6 +107,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "print_all_theme": "Theme {n} of {total}",
         "template_download": "Download as a text file",
         "template_clear": "Empty the fields",
+        # Learning design: scenario exercises, optional questions, the facilitator's sessions.
+        "scenario": "Exercise",
+        "scenario_label": "This situation is a composite and fictional.",
+        "scenario_feedback": "Comment:",
+        "scenario_more": "Read more in the section",
+        "reflection_optional": "You don't have to answer.",
+        "session_questions": "Questions for the conversation",
+        "session_from": "From the theme",
+        "session_present_hint": (
+            "Shows the questions one at a time, in large text, for example on a projector. Move between "
+            "them with the arrow keys or the buttons. Escape closes. Nothing is stored."
+        ),
     },
 }
 

@@ -144,8 +144,10 @@ def test_swedish_query_on_the_english_site_finds_no_swedish_page(open_page, http
     assert hits and all("/en/" in h for h in hits)
 
 
+# A group of radio buttons is one Tab stop (the arrow keys move inside it): only its first button counts.
 FOCUSABLE = """() => [...document.querySelectorAll(
   'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+  .filter(e => e.type !== 'radio' || document.querySelector(`input[type=radio][name="${e.name}"]`) === e)
   .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !e.closest('[hidden], [inert]')
       && e.tabIndex >= 0; })

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stodmaterial.content.exercises import check_exercises
 from stodmaterial.content.lix import lix
 from stodmaterial.content.rules import review_note, sourced_figures
 from stodmaterial.content.rules.active_content import active_content_problems
@@ -33,6 +34,7 @@ KNOWN_BLOCKS = {
     "content-note", "case", "reflection", "field", "template", "key-points", "theme-cards", "tenant-contacts",
     "my-reflections", "print-all", "quick-exit-status",
     "risk-guide", "risk-guide-model", "preparation-plan",
+    "scenario", "session-questions",
     "details", "admonition", "note", "attention", "caution", "danger", "error", "tip", "hint", "warning",
 }
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)")
@@ -333,6 +335,8 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
                 f"reflektionsfrågorna stämmer inte med den svenska sidan ({'; '.join(detail) or 'annan ordning'}).",
                 "Använd samma id, i samma ordning, som på den svenska sidan.",
             ))
+    questions = {locale: {q.id: q.audience for r in reports if r.locale == locale for q in r.reflections} for locale in LANGUAGES}
+    problems.extend(check_exercises(layout.root, pages, questions))
     problems.extend(check_riskguide(layout))
     problems.extend(review_note.problems(layout, reports))
     problems.extend(sourced_figures.problems(layout, reports))

@@ -14,4 +14,6 @@ EXTENSIONS = (
     "stodmaterial.markdown.quick_exit",
     "stodmaterial.markdown.riskguide",
     "stodmaterial.markdown.checklists",
+    "stodmaterial.markdown.scenario",
+    "stodmaterial.markdown.session",
 )

@@ -90,6 +90,10 @@ class Reflection(ContextBlock):
         )
         label = etree.SubElement(box, "p", {"class": "sm-reflection__label"})
         _text(label, f"{t(locale, 'reflection')}, {t(locale, f'reflection_{audience}')}")
+        if audience == "self":
+            # A personal question is never an obligation, alone or in a group: said on every one.
+            note = {"class": "sm-reflection__optional", "id": f"valfri-{rid}", "data-search-exclude": ""}
+            _text(etree.SubElement(box, "p", note), t(locale, "reflection_optional"))
         return etree.SubElement(box, "div", {"class": "sm-reflection__question", "id": f"fraga-{rid}"})
 
     def on_end(self, block):
@@ -102,7 +106,7 @@ class Reflection(ContextBlock):
             "class": "sm-reflection__input",
             "rows": "5",
             "autocomplete": "off",
-            "aria-describedby": f"fraga-{rid}",
+            "aria-describedby": f"fraga-{rid} valfri-{rid}" if self.options["for"] == "self" else f"fraga-{rid}",
             "data-reflection-answer": rid,
         })
         field.text = AtomicString("")
