@@ -2,10 +2,17 @@
 
 MkDocs and its i18n plugin only localise files inside docs_dir, so the themes are copied in rather
 than added as outside files. Staged paths map back to the editor's own files with `source_of`.
+
+A theme's easy-to-read page (`lattlast.md`) is written in Swedish only. Where the editors have not
+written an English page beside it, an English page is staged that says so in English and links to the
+Swedish one (marked lang="sv"), so the English site and its language switcher never show Swedish text
+as English and never lead to a missing page.
 """
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +20,9 @@ from stodmaterial.paths import Layout
 from stodmaterial.themes import THEME_FILE, URL_PREFIX
 
 SKIP = {THEME_FILE, ".DS_Store", "Thumbs.db"}
+EASY_READ = "lattlast.md"
+EASY_READ_EN = "lattlast.en.md"
+H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 
 
 def stage_docs(layout: Layout, target: Path) -> Path:
@@ -22,7 +32,32 @@ def stage_docs(layout: Layout, target: Path) -> Path:
     shutil.copytree(layout.docs, target, ignore=shutil.ignore_patterns(*SKIP, ".*"))
     for folder in sorted(p for p in layout.themes.iterdir() if p.is_dir()):
         shutil.copytree(folder, target / URL_PREFIX / folder.name, ignore=shutil.ignore_patterns(*SKIP, ".*"))
+        if (folder / EASY_READ).is_file() and not (folder / EASY_READ_EN).is_file():
+            stub = easy_read_in_english(folder)
+            (target / URL_PREFIX / folder.name / EASY_READ_EN).write_text(stub, encoding="utf-8")
     return target
+
+
+def _title(path: Path, fallback: str) -> str:
+    found = H1.search(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return found.group(1) if found else fallback
+
+
+def easy_read_in_english(folder: Path) -> str:
+    """The English page of a Swedish-only easy-to-read page: what it is, and a link to it.
+    The link is HTML, as the Swedish page lies outside the English site (en/), where Markdown links
+    would be resolved to English pages; the page sits at en/teman/<slug>/, the Swedish one at
+    teman/<slug>/."""
+    theme = _title(folder / "index.en.md", folder.name)
+    swedish = _title(folder / EASY_READ, "Lättläst")
+    href = f"../../../{URL_PREFIX}/{folder.name}/{EASY_READ.removesuffix('.md')}.html"
+    return (
+        f"# Easy-to-read Swedish: {theme}\n\n"
+        "This theme has an easy-to-read version in Swedish (<span lang=\"sv\">lättläst svenska</span>). "
+        "It is written in short sentences with common words. There is no easy-to-read version in English.\n\n"
+        f'<p><a href="{html.escape(href)}" hreflang="sv" lang="sv">{html.escape(swedish)}</a></p>\n\n'
+        f"[Read the whole theme in English: {theme}](index.md)\n"
+    )
 
 
 def source_of(layout: Layout, staged_uri: str) -> Path:
