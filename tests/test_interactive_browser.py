@@ -212,7 +212,9 @@ def test_the_film_markup_has_captions_and_a_transcript(demo_site):
     for path, lang in (("index.html", "sv"), ("en/index.html", "en")):
         html = (demo_site / path).read_text(encoding="utf-8")
         video = re.search(r"<video[^>]*>", html).group(0)
-        assert 'preload="none"' in video and 'poster="film/film.jpg"' in video and "controls" in video and " alt=" not in video
+        assert 'preload="none"' in video and "controls" in video and " alt=" not in video
+        poster = re.search(r'poster="([^"]+)"', video).group(1)
+        assert (demo_site / path).parent.joinpath(poster).is_file()
         tracks = [t for t in re.findall(r"<track [^>]*>", html) if 'kind="captions"' in t]
         assert len(tracks) == 2 and all('src="data:text/vtt;base64,' in t for t in tracks)
         assert [t for t in tracks if "default" in t][0].count(f'srclang="{lang}"') == 1
@@ -245,6 +247,11 @@ def test_external_film_loads_nothing_until_the_reader_plays_it(repo_copy, tmp_pa
     build_site(repo_copy, "exempelkommun", out, today=TODAY)
     html = (out / "om.html").read_text(encoding="utf-8")
     assert "<iframe" not in html and "video.example.org" in html
+    poster = re.search(r'<img [^>]*class="sm-video__poster"[^>]*>', html).group(0)
+    assert 'src="film/film.jpg"' in poster and 'alt=""' in poster
+    assert 'class="sm-video__transcript"' in html
+    english = (out / "en" / "om.html").read_text(encoding="utf-8")
+    assert (out / "en").joinpath(re.search(r'<img [^>]*class="sm-video__poster"[^>]*src="([^"]+)"|<img [^>]*src="([^"]+)"[^>]*class="sm-video__poster"', english).group(0).split('src="')[1].split('"')[0]).is_file()
 
     recorded = open_page()
     page = recorded.page
@@ -257,6 +264,7 @@ def test_external_film_loads_nothing_until_the_reader_plays_it(repo_copy, tmp_pa
     with page.expect_request(lambda request: request.url == film):
         page.get_by_role("button", name="Spela filmen från video.example.org").click()
     frame = page.locator(".sm-video--external iframe")
+    assert page.locator(".sm-video__poster").count() == 0  # the film takes the poster's place
     assert frame.get_attribute("title") == "Film från video.example.org"
     assert frame.get_attribute("src") == film
 

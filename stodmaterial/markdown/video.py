@@ -5,7 +5,8 @@ loaded until the reader presses play (preload="metadata" downloads a small MP4 w
 Beside the film lie, by name:
 - `film.sv.vtt`, `film.en.vtt`: the captions, a `<track kind="captions">` each (the page's language is
   the default), and the transcript under the film, read from the page language's captions;
-- `film.chapters.sv.vtt`, `film.chapters.en.vtt` (optional): a `<track kind="chapters">` each;
+- `film.chapters.sv.vtt`, `film.chapters.en.vtt` (optional): a `<track kind="chapters">` in the
+  page's language;
 - `film.jpg`: the poster (`{ poster="other.jpg" }` after the film names another).
 The tracks are embedded as `data:text/vtt` addresses: a plain `<track src>` does not load over file://.
 On the English page an English film (`film.en.mp4`) and poster (`film.en.jpg`) are used when they exist.
@@ -43,6 +44,7 @@ CAPTION_LANGUAGES = ("sv", "en")
 DEFAULT_LOCALE = "sv"
 MIME = {".mp4": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg", ".m4v": "video/mp4"}
 TAG = re.compile(r"<[^>]+>")
+POSTER_TAG = "sm-poster"  # becomes an <img> after MkDocs's link pass
 
 
 def caption_path(video: Path, locale: str) -> Path:
@@ -160,6 +162,8 @@ class VideoTreeprocessor(Treeprocessor):
         locale, own_captions = self.context.locale, None
         for code in sorted(CAPTION_LANGUAGES, key=lambda code: code != locale):
             for kind, path in (("captions", caption_path), ("chapters", chapters_path)):
+                if kind == "chapters" and code != locale:
+                    continue  # chapters in the page's language only: every track is part of the page
                 vtt = path(base, code) if base else None
                 if vtt is None or not vtt.is_file():
                     continue
@@ -209,7 +213,8 @@ class VideoTreeprocessor(Treeprocessor):
         return posixpath.relpath(target, posixpath.join(locale, posixpath.dirname(self.context.page)))
 
     def transcript(self, figure: etree.Element, vtt: str) -> None:
-        details = etree.SubElement(figure, "details", {"class": "sm-video__transcript"})
+        # Not in the search index: it repeats the page's own text, and the index is part of every page's first view.
+        details = etree.SubElement(figure, "details", {"class": "sm-video__transcript", "data-search-exclude": ""})
         _text(etree.SubElement(details, "summary"), t(self.context.locale, "video_transcript"))
         for part in transcript_parts(vtt):
             if part.heading:
@@ -236,7 +241,9 @@ class VideoTreeprocessor(Treeprocessor):
         poster = self.poster(captions, image.get("poster", ""), base) if captions or image.get("poster") else ""
         if poster:
             # The same poster as a local film would have; interactive.js removes it when the film plays.
-            etree.SubElement(figure, "img", {"src": poster, "alt": "", "class": "sm-video__poster", "data-sm-poster": ""})
+            # Its address is already the published one (as for a local film's poster): set after MkDocs
+            # has checked the page's image links, which know only this language's files.
+            etree.SubElement(figure, POSTER_TAG, {"src": poster, "alt": "", "class": "sm-video__poster", "data-sm-poster": ""})
         _text(etree.SubElement(figure, "p", {"class": "sm-video__notice"}), t(locale, "external_video_notice", host=host))
         actions = etree.SubElement(figure, "p", {"class": "sm-video__actions"})
         _text(etree.SubElement(actions, "button", {"type": "button", "class": "md-button", "data-sm-play-external": "", "hidden": "hidden"}), t(locale, "external_video_play", host=host))
@@ -247,11 +254,20 @@ class VideoTreeprocessor(Treeprocessor):
         return figure
 
 
+class PosterTreeprocessor(Treeprocessor):
+    """An external film's poster gets its `src` after MkDocs has rewritten and checked image links."""
+
+    def run(self, root: etree.Element) -> None:
+        for image in root.iter(POSTER_TAG):
+            image.tag = "img"
+
+
 class VideoExtension(ContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After attr_list (8), so a `{ title="…" }` after the film is read; before MkDocs rewrites
         # image addresses (relpath, 0), which must not see the film as an image.
         md.treeprocessors.register(VideoTreeprocessor(md, self), "stodmaterial-video", 7)
+        md.treeprocessors.register(PosterTreeprocessor(md), "stodmaterial-video-poster", -10)
 
 
 def makeExtension(**kwargs):
