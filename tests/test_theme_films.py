@@ -203,3 +203,23 @@ def test_the_english_site_says_plainly_that_easy_to_read_is_swedish_only(demo_si
         assert '<html lang="sv"' in swedish and 'href="index.html"' in swedish
     start = (demo_site / "index.html").read_text(encoding="utf-8")
     assert start.count('class="sm-card__easy-read"') == len(THEMES)
+
+
+def test_theme_and_easy_to_read_page_must_link_to_each_other(repo_copy):
+    theme = repo_copy.themes / "forovarna" / "index.md"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("](lattlast.md)", "](index.md)"), encoding="utf-8")
+    easy = repo_copy.themes / "forovarna" / "lattlast.md"
+    easy.write_text(easy.read_text(encoding="utf-8").replace("](index.md)", "](../../om.md)"), encoding="utf-8")
+    found = messages(repo_copy)
+    assert any(m.startswith("themes/forovarna/index.md: fel: temat länkar inte till sin lättlästa text") for m in found)
+    assert any(m.startswith("themes/forovarna/lattlast.md: fel: den lättlästa texten länkar inte tillbaka") for m in found)
+
+
+@pytest.mark.parametrize("path", ["skriv-ut.html", "en/skriv-ut.html"])
+def test_the_print_all_page_carries_each_theme_film_as_text(demo_site, path):
+    """On paper the film cannot play: each theme's film comes with its transcript (opened for print)."""
+    html = (demo_site / path).read_text(encoding="utf-8")
+    assert html.count('class="sm-video__transcript"') == len(THEMES)
+    for poster in re.findall(r'<video [^>]*poster="([^"]+)"', html):
+        assert (demo_site / path).parent.joinpath(poster).is_file()
+    assert html.count('preload="none"') == len(THEMES)

@@ -249,14 +249,25 @@ def is_easy_read(path: Path, layout: Layout) -> bool:
 
 
 def easy_read_problems(report: PageReport) -> list[Problem]:
-    """A lättläst page: LIX at most 30 (its value is in the page summary)."""
+    """A lättläst page: LIX at most 30 (its value is in the page summary), linked from the top of its
+    theme and linking back to it."""
+    problems = []
     if report.lix > MAX_EASY_READ_LIX:
-        return [Problem(
+        problems.append(Problem(
             report.path,
             f"den lättlästa texten har LIX {report.lix:.0f}, men får ha högst {MAX_EASY_READ_LIX}.",
             "Skriv kortare meningar med en sak i varje, och byt långa ord mot vanliga, korta ord.",
-        )]
-    return []
+        ))
+    if "](index.md" not in report.path.read_text(encoding="utf-8"):
+        problems.append(Problem(report.path, "den lättlästa texten länkar inte tillbaka till temat.", "Skriv i början: Hela temat finns på sidan [Temats rubrik](index.md)."))
+    theme = report.path.with_name("index.md")
+    if theme.is_file() and "](lattlast.md)" not in theme.read_text(encoding="utf-8"):
+        problems.append(Problem(
+            theme,
+            "temat länkar inte till sin lättlästa text (lattlast.md).",
+            "Skriv på raden efter innehållsvarningen: **Lättläst:** [Läs en kortare och enklare text om temat på lättläst svenska](lattlast.md).",
+        ))
+    return problems
 
 
 def content_pages(layout: Layout) -> list[Path]:
