@@ -52,6 +52,8 @@ def easy_read_in_english(folder: Path) -> str:
     swedish = _title(folder / EASY_READ, "Lättläst")
     href = f"../../../{URL_PREFIX}/{folder.name}/{EASY_READ.removesuffix('.md')}.html"
     return (
+        # Not a page of the theme to work through: no "I have worked through this theme" here.
+        "---\nsm_progress: false\n---\n\n"
         f"# Easy-to-read Swedish: {theme}\n\n"
         "This theme has an easy-to-read version in Swedish (<span lang=\"sv\">lättläst svenska</span>). "
         "It is written in short sentences with common words. There is no easy-to-read version in English.\n\n"

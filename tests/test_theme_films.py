@@ -223,3 +223,17 @@ def test_the_print_all_page_carries_each_theme_film_as_text(demo_site, path):
     for poster in re.findall(r'<video [^>]*poster="([^"]+)"', html):
         assert (demo_site / path).parent.joinpath(poster).is_file()
     assert html.count('preload="none"') == len(THEMES)
+
+
+def test_reading_the_easy_to_read_page_counts_on_the_start_page(open_page, http_base):
+    page = open_page().page
+    page.goto(http_base + "index.html")
+    page.get_by_label("Spara mina svar på den här enheten").check()
+    page.goto(http_base + "teman/forovarna/lattlast.html")
+    page.get_by_label("Jag har gått igenom det här temat").check()
+    page.goto(http_base + "index.html")
+    assert page.locator('[data-theme-status="forovarna"]').inner_text().strip() == "Status: Klart"
+    # The English page that only points to the Swedish text is nothing to work through.
+    page.goto(http_base + "en/teman/forovarna/lattlast.html")
+    assert page.locator("#sm-theme-done").count() == 0
+    assert page.locator('meta[name="sm-theme"]').count() == 0
