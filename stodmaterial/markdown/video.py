@@ -175,7 +175,7 @@ class VideoTreeprocessor(Treeprocessor):
                 attributes = {
                     "kind": kind,
                     "srclang": code,
-                    "label": LANGUAGE_NAMES[code] if kind == "captions" else t(locale, "video_chapters", language=LANGUAGE_NAMES[code]),
+                    "label": LANGUAGE_NAMES[code] if kind == "captions" else t(locale, "video_chapters"),
                     "src": "data:text/vtt;base64," + base64.b64encode(data).decode("ascii"),
                 }
                 if code == locale:
