@@ -5,10 +5,16 @@ than added as outside files. Only the pages of the languages being built are sta
 page starts (after any front matter) with a line naming its path and language, which our Markdown
 extensions read (markdown/context.py): the engine needs no per-page hook. Staged paths map back to the
 editor's own files with `source_of`.
+
+A theme's easy-to-read page (`lattlast.md`) is written in Swedish only. Where the editors have not
+written an English page beside it, an English page is staged that says so in English and links to the
+Swedish one (marked lang="sv"), so the English site and its language switcher never show Swedish text
+as English and never lead to a missing page.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -20,6 +26,9 @@ from stodmaterial.themes import THEME_FILE, URL_PREFIX
 SKIP = {THEME_FILE, ".DS_Store", "Thumbs.db"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 LOCALE_SUFFIX = re.compile(r"\.([a-z]{2,3})\.md$")
+EASY_READ = "lattlast.md"
+EASY_READ_EN = "lattlast.en.md"
+H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 
 
 def page_locale(name: str, default: str) -> str:
@@ -51,11 +60,38 @@ def stage_docs(layout: Layout, target: Path, languages: tuple[str, ...] = ("sv",
     shutil.copytree(layout.docs, target, ignore=_ignore(languages))
     for folder in sorted(p for p in layout.themes.iterdir() if p.is_dir()):
         shutil.copytree(folder, target / URL_PREFIX / folder.name, ignore=_ignore(languages))
+        if "en" in languages and (folder / EASY_READ).is_file() and not (folder / EASY_READ_EN).is_file():
+            stub = easy_read_in_english(folder)
+            (target / URL_PREFIX / folder.name / EASY_READ_EN).write_text(stub, encoding="utf-8")
     for page in target.rglob("*.md"):
         uri = page.relative_to(target).as_posix()
         text = page.read_text(encoding="utf-8")
         page.write_text(with_identity(text, uri, page_locale(page.name, languages[0])), encoding="utf-8")
     return target
+
+
+def _title(path: Path, fallback: str) -> str:
+    found = H1.search(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return found.group(1) if found else fallback
+
+
+def easy_read_in_english(folder: Path) -> str:
+    """The English page of a Swedish-only easy-to-read page: what it is, and a link to it.
+    The link is HTML, as the Swedish page lies outside the English site (en/), where Markdown links
+    would be resolved to English pages; the page sits at en/teman/<slug>/, the Swedish one at
+    teman/<slug>/."""
+    theme = _title(folder / "index.en.md", folder.name)
+    swedish = _title(folder / EASY_READ, "Lättläst")
+    href = f"../../../{URL_PREFIX}/{folder.name}/{EASY_READ.removesuffix('.md')}.html"
+    return (
+        # Not a page of the theme to work through: no "I have worked through this theme" here.
+        "---\nsm_progress: false\n---\n\n"
+        f"# Easy-to-read Swedish: {theme}\n\n"
+        "This theme has an easy-to-read version in Swedish (<span lang=\"sv\">lättläst svenska</span>). "
+        "It is written in short sentences with common words. There is no easy-to-read version in English.\n\n"
+        f'<p><a href="{html.escape(href)}" hreflang="sv" lang="sv">{html.escape(swedish)}</a></p>\n\n'
+        f"[Read the whole theme in English: {theme}](index.md)\n"
+    )
 
 
 def source_of(layout: Layout, staged_uri: str) -> Path:

@@ -30,6 +30,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "progress_label": "Hur långt du har kommit",
         "theme_status": "Status",
         "video_transcript": "Läs det som sägs och visas i filmen",
+        "video_chapters": "Kapitel",
+        "easy_read_link": "Lättläst",
         "video_unsupported": "Din webbläsare kan inte visa filmen. Läs texten till filmen nedanför.",
         "external_video_notice": (
             "Filmen finns på en annan webbplats, {host}. Ingenting hämtas därifrån förrän du väljer att "
@@ -87,6 +89,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "progress_label": "How far you have come",
         "theme_status": "Status",
         "video_transcript": "Read what the film says and shows",
+        "video_chapters": "Chapters",
+        "easy_read_link": "Easy-to-read Swedish",
         "video_unsupported": "Your browser cannot show the film. Read the text of the film below.",
         "external_video_notice": (
             "The film is on another website, {host}. Nothing is loaded from there until you choose to play "

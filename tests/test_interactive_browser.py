@@ -212,9 +212,11 @@ def test_the_film_markup_has_captions_and_a_transcript(demo_site):
     for path, lang in (("index.html", "sv"), ("en/index.html", "en")):
         html = (demo_site / path).read_text(encoding="utf-8")
         video = re.search(r"<video[^>]*>", html).group(0)
-        assert 'preload="metadata"' in video and "controls" in video and " alt=" not in video
-        tracks = re.findall(r"<track [^>]*>", html)
-        assert len(tracks) == 2 and all('kind="captions"' in t and 'src="data:text/vtt;base64,' in t for t in tracks)
+        assert 'preload="none"' in video and "controls" in video and " alt=" not in video
+        poster = re.search(r'poster="([^"]+)"', video).group(1)
+        assert (demo_site / path).parent.joinpath(poster).is_file()
+        tracks = [t for t in re.findall(r"<track [^>]*>", html) if 'kind="captions"' in t]
+        assert len(tracks) == 2 and all('src="data:text/vtt;base64,' in t for t in tracks)
         assert [t for t in tracks if "default" in t][0].count(f'srclang="{lang}"') == 1
         assert 'class="sm-video__transcript"' in html
     assert (demo_site / "film/film.mp4").stat().st_size < 5_000_000
@@ -229,6 +231,8 @@ def test_captions_load_over_http_and_file(open_page, base, path, first_cue):
     page.wait_for_function("() => [...document.querySelector('video').textTracks].every(t => t.cues && t.cues.length > 0)")
     cues = page.evaluate("() => { const t = [...document.querySelector('video').textTracks].find(t => t.mode === 'showing' && t.language === document.documentElement.lang); return [...t.cues].map(c => c.text); }")
     assert cues[0].startswith(first_cue)
+    # preload="none" loads nothing by itself: ask for the film's metadata, as pressing play would.
+    page.evaluate("() => { const v = document.querySelector('video'); v.preload = 'metadata'; v.load(); }")
     page.wait_for_function("() => document.querySelector('video').readyState >= 1")
     assert page.evaluate("() => document.querySelector('video').duration") <= 90
     assert recorded.errors == []
@@ -238,11 +242,16 @@ def test_external_film_loads_nothing_until_the_reader_plays_it(repo_copy, tmp_pa
     film = "https://video.example.org/embed/demo"
     for name in ("om.md", "om.en.md"):
         page_file = repo_copy.docs / name
-        page_file.write_text(page_file.read_text(encoding="utf-8") + f"\n![type:video]({film})\n", encoding="utf-8")
+        page_file.write_text(page_file.read_text(encoding="utf-8") + f'\n![type:video]({film}){{ captions="film/film" }}\n', encoding="utf-8")
     out = tmp_path / "site" / "exempelkommun"
     build_site(repo_copy, "exempelkommun", out, today=TODAY)
     html = (out / "om.html").read_text(encoding="utf-8")
     assert "<iframe" not in html and "video.example.org" in html
+    poster = re.search(r'<img [^>]*class="sm-video__poster"[^>]*>', html).group(0)
+    assert 'src="film/film.jpg"' in poster and 'alt=""' in poster
+    assert 'class="sm-video__transcript"' in html
+    english = (out / "en" / "om.html").read_text(encoding="utf-8")
+    assert (out / "en").joinpath(re.search(r'<img [^>]*class="sm-video__poster"[^>]*src="([^"]+)"|<img [^>]*src="([^"]+)"[^>]*class="sm-video__poster"', english).group(0).split('src="')[1].split('"')[0]).is_file()
 
     recorded = open_page()
     page = recorded.page
@@ -255,6 +264,7 @@ def test_external_film_loads_nothing_until_the_reader_plays_it(repo_copy, tmp_pa
     with page.expect_request(lambda request: request.url == film):
         page.get_by_role("button", name="Spela filmen från video.example.org").click()
     frame = page.locator(".sm-video--external iframe")
+    assert page.locator(".sm-video__poster").count() == 0  # the film takes the poster's place
     assert frame.get_attribute("title") == "Film från video.example.org"
     assert frame.get_attribute("src") == film
 

@@ -59,6 +59,7 @@ def test_404_page_is_swedish(open_page, http_base):
 DARK_PAGES = [
     *PAGE_TYPES.values(), "forebyggande/fas-1-grundlaggande-forutsattningar.html", "forebyggande/riskguide.html",
     "forberedelseplan.html", "mina-reflektioner.html", "skriv-ut.html", "lamna-sidan-snabbt.html",
+    "teman/forovarna/lattlast.html",
 ]
 
 

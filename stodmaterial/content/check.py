@@ -6,8 +6,11 @@ What is checked here (the build itself checks links and anchors):
 - `{{ tenant.<field> }}` names a known field;
 - images have a text alternative, and graphics (SVG) a full text description right below them;
 - every block (`/// name`) is closed, and every file is UTF-8;
-- theme pages have every required part (content note, case, graphic, five reflection questions, key
-  points, sources, four to six sections) and Swedish theme pages a LIX of at most 45.
+- theme pages have every required part (content note, case, graphic, film, five reflection questions,
+  key points, sources, four to six sections) and Swedish theme pages a LIX of at most 45;
+- films have captions (with text, for the transcript) and a poster; a film file over 15 MB is a warning;
+- a theme's easy-to-read page (`lattlast.md`, Swedish only: the build adds an English page pointing to
+  it) has a LIX of at most 30.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from stodmaterial.content.lix import lix
 from stodmaterial.content.rules import review_note, sourced_figures
 from stodmaterial.content.rules.active_content import active_content_problems
 from stodmaterial.content.syntax import BLOCK_END, BLOCK_START, OPTION, TENANT_FIELD, id_difference
-from stodmaterial.markdown.video import VIDEO_ALT, caption_path
+from stodmaterial.markdown.video import VIDEO_ALT, caption_path, has_transcript, poster_path
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem, ProblemError
 from stodmaterial.render_context import TENANT_FIELDS
@@ -37,12 +40,16 @@ KNOWN_BLOCKS = {
     "scenario", "session-questions",
     "details", "admonition", "note", "attention", "caution", "danger", "error", "tip", "hint", "warning",
 }
-IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)")
+IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)(\{[^}]*\})?")
+ATTRIBUTE = re.compile(r'([a-z]+)="([^"]*)"')
+MAX_FILM_BYTES = 15_000_000
 REFLECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 H2 = re.compile(r"^## (.+?)\s*$")
 SOURCES = {"sv": "Källor", "en": "Sources"}
 MAX_LIX = 45
+EASY_READ = "lattlast.md"
+MAX_EASY_READ_LIX = 30
 THEME_WORDS = (1500, 2500)
 THEME_SECTIONS = (4, 6)
 MIN_REFLECTIONS = 5
@@ -65,16 +72,20 @@ class PageReport:
     lix: float = 0.0
     blocks: Counter = field(default_factory=Counter)
     reflections: list[Reflection] = field(default_factory=list)
+    films: int = 0
     images_with_alt: int = 0
     images_without_alt: int = 0
     sections: list[str] = field(default_factory=list)
     text: str = ""  # the page as read once; the rules read it here, never from disk again
+    easy_read: bool = False
 
     def summary(self, root: Path) -> str:
         rel = self.path.relative_to(root)
         lix_part = f", LIX {self.lix:.0f}" if self.locale == "sv" else ""
         fields = sum(1 for r in self.reflections if r.audience == "field")
         field_part = f", {fields} fält i mallar" if fields else ""
+        if self.easy_read:
+            lix_part += f" (lättläst, högst {MAX_EASY_READ_LIX})"
         return (
             f"{rel}: {self.words} ord{lix_part}, {len(self.reflections) - fields} reflektionsfrågor{field_part}, "
             f"bilder {self.images_with_alt} med och {self.images_without_alt} utan textalternativ"
@@ -150,7 +161,9 @@ def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
                 problems.append(Problem(path, f"okänt fält '{{{{ tenant.{match.group(1)} }}}}'.", f"Använd något av: {', '.join(TENANT_FIELDS)}.", number))
         for match in IMAGE.finditer(line):
             if match.group(1).strip() == VIDEO_ALT:
-                problems.extend(film_problems(path, match.group(2), report.locale, number))
+                report.films += 1
+                attributes = dict(ATTRIBUTE.findall(match.group(3) or ""))
+                problems.extend(film_problems(path, match.group(2), report.locale, number, attributes))
             elif match.group(1).strip():
                 report.images_with_alt += 1
             else:
@@ -231,22 +244,62 @@ def description_problems(path: Path, src: str, lines: list[str], index: int, loc
     )]
 
 
-def film_problems(path: Path, src: str, locale: str, number: int) -> list[Problem]:
-    """`![type:video](film.mp4)`: the film must exist and have captions in the page's language."""
+def film_problems(path: Path, src: str, locale: str, number: int, attributes: dict[str, str] | None = None) -> list[Problem]:
+    """`![type:video](film.mp4)`: the film must exist and have captions in the page's language (with
+    text, for the transcript) and a poster; an external film names its captions with
+    `{ captions="film/namn" }`. A film file over 15 MB is a warning."""
+    attributes = attributes or {}
+    language = "svenska" if locale == "sv" else "engelska"
+    problems: list[Problem] = []
     if re.match(r"^https?://", src):
-        return []
-    film = path.parent / src
-    if not film.is_file():
-        return [Problem(path, f"filmen '{src}' finns inte.", "Lägg filmen bredvid sidan eller rätta sökvägen.", number)]
-    captions = caption_path(film, locale)
+        if not attributes.get("captions"):
+            return [Problem(
+                path,
+                f"den externa filmen '{src}' saknar textning, text och affischbild.",
+                'Lägg filmens filer i en mapp bredvid sidan och skriv var de ligger efter filmen: '
+                '![type:video](https://…){ captions="film/namn" } (se REDAKTORER.md, Film).',
+                number,
+            )]
+        base = path.parent / attributes["captions"]
+        shown = attributes["captions"]
+    else:
+        film = path.parent / src
+        if not film.is_file():
+            return [Problem(path, f"filmen '{src}' finns inte.", "Lägg filmen bredvid sidan eller rätta sökvägen.", number)]
+        for candidate in {film, film.with_name(f"{film.stem}.en{film.suffix}")}:
+            if candidate.is_file() and candidate.stat().st_size > MAX_FILM_BYTES:
+                problems.append(Problem(
+                    path,
+                    f"filmen {candidate.name} är {candidate.stat().st_size / 1_000_000:.0f} MB, över 15 MB. Den tar lång tid att ladda på en telefon och gör paketet stort.",
+                    "Komprimera filmen (till exempel 720p, H.264) eller lägg den på en extern tjänst och länka den (se REDAKTORER.md, Film).",
+                    number,
+                    warning=True,
+                ))
+        base, shown = film, src
+    captions = caption_path(base, locale)
     if not captions.is_file():
-        return [Problem(
+        problems.append(Problem(
             path,
-            f"filmen '{src}' saknar textning på {'svenska' if locale == 'sv' else 'engelska'} ({captions.name}).",
+            f"filmen '{shown}' saknar textning på {language} ({captions.name}).",
             f"Lägg textningen som WebVTT-fil bredvid filmen: {captions.name} (se scripts/make-film).",
             number,
-        )]
-    return []
+        ))
+    elif not has_transcript(captions.read_text(encoding="utf-8", errors="replace")):
+        problems.append(Problem(
+            path,
+            f"textningen {captions.name} till filmen '{shown}' innehåller ingen text, så filmen får ingen text att läsa under sig.",
+            "Skriv det som sägs och visas i filmen i textningsfilen, med tider (se scripts/make-film).",
+            number,
+        ))
+    poster = path.parent / attributes["poster"] if attributes.get("poster") else poster_path(base)
+    if not poster.is_file():
+        problems.append(Problem(
+            path,
+            f"filmen '{shown}' saknar affischbild ({poster.name}), bilden som visas innan filmen spelas.",
+            f"Lägg en JPEG-bild bredvid filmen: {poster.name}, eller skriv {{ poster=\"bild.jpg\" }} efter filmen.",
+            number,
+        ))
+    return problems
 
 
 def theme_problems(report: PageReport) -> list[Problem]:
@@ -261,6 +314,8 @@ def theme_problems(report: PageReport) -> list[Problem]:
     for name, count, what, fix in required:
         if has[name] < count:
             problems.append(Problem(path, f"temat saknar {what}.", fix))
+    if report.films < 1:
+        problems.append(Problem(path, "temat saknar en film.", "Lägg till filmen efter första avsnittet: ![type:video](film/film.mp4) (se scripts/make-film och REDAKTORER.md, Film)."))
     questions = [r for r in report.reflections if r.audience != "field"]
     if len(questions) < MIN_REFLECTIONS:
         problems.append(Problem(path, f"temat har {len(questions)} reflektionsfrågor, men ska ha minst {MIN_REFLECTIONS}.", "Lägg till fler '/// reflection'-block."))
@@ -281,6 +336,32 @@ def theme_problems(report: PageReport) -> list[Problem]:
     return problems
 
 
+def is_easy_read(path: Path, layout: Layout) -> bool:
+    return path.parent.parent == layout.themes and path.name == EASY_READ
+
+
+def easy_read_problems(report: PageReport) -> list[Problem]:
+    """A lättläst page: LIX at most 30 (its value is in the page summary), linked from the top of its
+    theme and linking back to it."""
+    problems = []
+    if report.lix > MAX_EASY_READ_LIX:
+        problems.append(Problem(
+            report.path,
+            f"den lättlästa texten har LIX {report.lix:.0f}, men får ha högst {MAX_EASY_READ_LIX}.",
+            "Skriv kortare meningar med en sak i varje, och byt långa ord mot vanliga, korta ord.",
+        ))
+    if "](index.md" not in report.path.read_text(encoding="utf-8"):
+        problems.append(Problem(report.path, "den lättlästa texten länkar inte tillbaka till temat.", "Skriv i början: Hela temat finns på sidan [Temats rubrik](index.md)."))
+    theme = report.path.with_name("index.md")
+    if theme.is_file() and "](lattlast.md)" not in theme.read_text(encoding="utf-8"):
+        problems.append(Problem(
+            theme,
+            "temat länkar inte till sin lättlästa text (lattlast.md).",
+            "Skriv på raden efter innehållsvarningen: **Lättläst:** [Läs en kortare och enklare text om temat på lättläst svenska](lattlast.md).",
+        ))
+    return problems
+
+
 def content_pages(layout: Layout) -> list[Path]:
     pages = sorted(layout.docs.rglob("*.md"))
     pages += sorted(layout.themes.glob("*/*.md"))
@@ -297,7 +378,10 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
         report, found = scan_page(path)
         reports.append(report)
         problems.extend(found)
-        if report.locale == "sv" and english_twin(path) not in page_set:
+        if is_easy_read(path, layout):
+            report.easy_read = True
+            problems.extend(easy_read_problems(report))
+        elif report.locale == "sv" and english_twin(path) not in page_set:
             problems.append(Problem(path, "sidan saknar engelsk översättning.", f"Skapa {english_twin(path).name} bredvid den, med samma innehåll på engelska."))
         if report.locale == "en" and swedish_twin(path) not in page_set:
             problems.append(Problem(path, "sidan saknar svensk förlaga.", f"Skapa {swedish_twin(path).name} eller ta bort den engelska sidan."))

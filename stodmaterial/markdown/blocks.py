@@ -211,6 +211,10 @@ class ThemeCards(ContextBlock):
             _text(link, text.title)
             _text(etree.SubElement(card, "p", {"class": "sm-card__summary"}), text.summary)
             _text(etree.SubElement(card, "p", {"class": "sm-card__time"}), t(locale, "minutes", n=theme.meta.minutes))
+            if (theme.folder / "lattlast.md").is_file():
+                easy = etree.SubElement(card, "p", {"class": "sm-card__easy-read"})
+                easy_uri = posixpath.join(posixpath.dirname(theme.src_uri), "lattlast.md")
+                _text(etree.SubElement(easy, "a", {"href": posixpath.relpath(easy_uri, here or ".")}), t(locale, "easy_read_link"))
             # Not started / begun / done: written by interactive.js from what the reader chose to keep.
             etree.SubElement(card, "p", {"class": "sm-card__status", "data-theme-status": theme.slug, "hidden": "hidden"})
             details = etree.SubElement(card, "details", {"class": "sm-card__goals"})

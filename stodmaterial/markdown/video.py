@@ -1,13 +1,21 @@
 """Films: editors write `![type:video](film.mp4)` (the syntax of mkdocs-video, which is unmaintained).
 
-A local film becomes a `<video controls preload="metadata">` with a `<track kind="captions">` for each
-caption file beside it (`film.sv.vtt`, `film.en.vtt`; the page's language is the default), and the
-transcript, read from the same captions, in a collapsible block under it. The captions are embedded as
-`data:text/vtt` addresses: a plain `<track src>` does not load over file://.
+A local film becomes a `<video controls preload="none" poster="film.jpg">`: nothing of the film is
+loaded until the reader presses play (preload="metadata" downloads a small MP4 whole in Chromium).
+Beside the film lie, by name:
+- `film.sv.vtt`, `film.en.vtt`: the captions, a `<track kind="captions">` each (the page's language is
+  the default), and the transcript under the film, read from the page language's captions;
+- `film.chapters.sv.vtt`, `film.chapters.en.vtt` (optional): a `<track kind="chapters">` in the
+  page's language;
+- `film.jpg`: the poster (`{ poster="other.jpg" }` after the film names another).
+The tracks are embedded as `data:text/vtt` addresses: a plain `<track src>` does not load over file://.
+On the English page an English film (`film.en.mp4`) and poster (`film.en.jpg`) are used when they exist.
 
 An external film (an https address) loads nothing: the reader gets a notice and a button, and only
-when they press it does interactive.js put in an `<iframe>` (with a title). A film without captions
-for the page's language is a build warning (a strict build fails) and a `stodmaterial check` error.
+when they press it does interactive.js put in an `<iframe>` (with a title). `{ captions="film/film" }`
+after it names the files of the same kind as above (`film/film.sv.vtt`, `film/film.jpg`, …): the poster
+and the transcript are shown with it. A film without captions, transcript or poster is a build warning
+(a strict build fails) and a `stodmaterial check` error.
 """
 
 from __future__ import annotations
@@ -36,11 +44,28 @@ CAPTION_LANGUAGES = ("sv", "en")
 DEFAULT_LOCALE = "sv"
 MIME = {".mp4": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg", ".m4v": "video/mp4"}
 TAG = re.compile(r"<[^>]+>")
+POSTER_TAG = "sm-poster"  # becomes an <img> after MkDocs's link pass
 
 
 def caption_path(video: Path, locale: str) -> Path:
-    """`film.mp4` -> `film.sv.vtt`: where the captions in `locale` for a film must be."""
-    return video.with_name(f"{video.stem}.{locale}.vtt")
+    """`film.mp4` -> `film.sv.vtt`: where the captions in `locale` for a film must be. `video` may
+    also be a base without a suffix (`film/film`, for an external film's files)."""
+    return video.with_name(f"{video.stem if video.suffix in MIME else video.name}.{locale}.vtt")
+
+
+def chapters_path(video: Path, locale: str) -> Path:
+    """`film.mp4` -> `film.chapters.sv.vtt`: the film's chapters in `locale` (optional)."""
+    return video.with_name(f"{video.stem if video.suffix in MIME else video.name}.chapters.{locale}.vtt")
+
+
+def poster_path(video: Path) -> Path:
+    """`film.mp4` -> `film.jpg`: the film's poster image."""
+    return video.with_name(f"{video.stem if video.suffix in MIME else video.name}.jpg")
+
+
+def has_transcript(vtt: str) -> bool:
+    """Whether captions hold any text: the transcript is made from it."""
+    return any(part.cues for part in transcript_parts(vtt))
 
 
 @dataclass
@@ -108,43 +133,73 @@ class VideoTreeprocessor(Treeprocessor):
     def figure(self, image: etree.Element) -> etree.Element:
         src, title = image.get("src", ""), image.get("title", "")
         if urlsplit(src).scheme in ("http", "https"):
-            return self.external(src, title)
-        return self.local(src, title)
+            return self.external(src, title, image)
+        return self.local(src, title, image)
 
-    def local(self, src: str, title: str) -> etree.Element:
+    def local(self, src: str, title: str, image: etree.Element) -> etree.Element:
         context, locale = self.context, self.context.locale
         figure = etree.Element("figure", {"class": "sm-video"})
         video_file = source_file(context, src)
         if video_file is None or not video_file.is_file():
             log.warning(f"{context.page}: the film '{src}' does not exist. Put it beside the page or fix the path.")
-        video = etree.SubElement(figure, "video", {"controls": "controls", "preload": "metadata", "playsinline": "playsinline"})
+        attributes = {"controls": "controls", "preload": "none", "playsinline": "playsinline"}
+        poster = self.poster(src, image.get("poster", ""), video_file)
+        if poster:
+            attributes["poster"] = poster
+        video = etree.SubElement(figure, "video", attributes)
         etree.SubElement(video, "source", {"src": self.published(src, video_file), "type": MIME.get(posixpath.splitext(src)[1].lower(), "video/mp4")})
-        own_captions = None
-        languages = sorted(CAPTION_LANGUAGES, key=lambda code: code != locale)
-        for code in languages:
-            vtt = caption_path(video_file, code) if video_file else None
-            if vtt is None or not vtt.is_file():
-                continue
-            data = vtt.read_bytes()
-            attributes = {
-                "kind": "captions",
-                "srclang": code,
-                "label": LANGUAGE_NAMES[code],
-                "src": "data:text/vtt;base64," + base64.b64encode(data).decode("ascii"),
-            }
-            if code == locale:
-                attributes["default"] = "default"
-                own_captions = data.decode("utf-8")
-            etree.SubElement(video, "track", attributes)
-        if own_captions is None:
-            missing = caption_path(video_file, locale).name if video_file else f"<film>.{locale}.vtt"
-            log.warning(f"{context.page}: the film '{src}' has no captions in this language ({missing}). Add the captions file beside the film.")
+        own_captions = self.tracks(video, video_file, src)
         _text(etree.SubElement(video, "p"), t(locale, "video_unsupported"))
         if title:
             _text(etree.SubElement(figure, "figcaption", {"class": "sm-video__caption"}), title)
         if own_captions:
             self.transcript(figure, own_captions)
         return figure
+
+    def tracks(self, video: etree.Element | None, base: Path | None, src: str) -> str | None:
+        """Caption and chapter tracks for every language found beside the film (added to `video`
+        when given); returns the page language's captions, from which the transcript is made."""
+        locale, own_captions = self.context.locale, None
+        for code in sorted(CAPTION_LANGUAGES, key=lambda code: code != locale):
+            for kind, path in (("captions", caption_path), ("chapters", chapters_path)):
+                if kind == "chapters" and code != locale:
+                    continue  # chapters in the page's language only: every track is part of the page
+                vtt = path(base, code) if base else None
+                if vtt is None or not vtt.is_file():
+                    continue
+                data = vtt.read_bytes()
+                if kind == "captions" and code == locale:
+                    own_captions = data.decode("utf-8")
+                if video is None:
+                    continue
+                attributes = {
+                    "kind": kind,
+                    "srclang": code,
+                    "label": LANGUAGE_NAMES[code] if kind == "captions" else t(locale, "video_chapters"),
+                    "src": "data:text/vtt;base64," + base64.b64encode(data).decode("ascii"),
+                }
+                if code == locale:
+                    attributes["default"] = "default"
+                etree.SubElement(video, "track", attributes)
+        missing = caption_path(base, locale).name if base else f"<film>.{locale}.vtt"
+        if own_captions is None:
+            log.warning(f"{self.context.page}: the film '{src}' has no captions in this language ({missing}). Add the captions file beside the film.")
+        elif not has_transcript(own_captions):
+            log.warning(f"{self.context.page}: the captions {missing} of the film '{src}' hold no text, so the film has no transcript.")
+        return own_captions
+
+    def poster(self, src: str, named: str, base: Path | None) -> str:
+        """The poster's address from the published page, or "" (a warning) when there is none."""
+        if named:
+            poster_file = source_file(self.context, named)
+            relative = named
+        else:
+            poster_file = poster_path(base) if base else None
+            relative = posixpath.join(posixpath.dirname(src), poster_file.name) if poster_file else ""
+        if poster_file is None or not poster_file.is_file():
+            log.warning(f"{self.context.page}: the film '{src}' has no poster image ({relative or 'film.jpg'}). Put a JPEG beside the film.")
+            return ""
+        return self.published(relative, poster_file)
 
     def published(self, src: str, video_file: Path | None) -> str:
         """The film's address from the page as published. Pages in another language than Swedish
@@ -158,7 +213,8 @@ class VideoTreeprocessor(Treeprocessor):
         return posixpath.relpath(target, posixpath.join(locale, posixpath.dirname(self.context.page)))
 
     def transcript(self, figure: etree.Element, vtt: str) -> None:
-        details = etree.SubElement(figure, "details", {"class": "sm-video__transcript"})
+        # Not in the search index: it repeats the page's own text, and the index is part of every page's first view.
+        details = etree.SubElement(figure, "details", {"class": "sm-video__transcript", "data-search-exclude": ""})
         _text(etree.SubElement(details, "summary"), t(self.context.locale, "video_transcript"))
         for part in transcript_parts(vtt):
             if part.heading:
@@ -166,7 +222,7 @@ class VideoTreeprocessor(Treeprocessor):
             if part.cues:
                 _text(etree.SubElement(details, "p"), " ".join(part.cues))
 
-    def external(self, src: str, title: str) -> etree.Element:
+    def external(self, src: str, title: str, image: etree.Element) -> etree.Element:
         locale, host = self.context.locale, urlsplit(src).hostname or src
         if urlsplit(src).scheme != "https":
             log.warning(f"{self.context.page}: the film '{src}' is not on an https address.")
@@ -178,11 +234,32 @@ class VideoTreeprocessor(Treeprocessor):
         })
         if title:
             _text(etree.SubElement(figure, "figcaption", {"class": "sm-video__caption"}), title)
+        captions = image.get("captions", "")
+        base = source_file(self.context, captions) if captions else None
+        if not captions:
+            log.warning(f"{self.context.page}: the external film '{src}' names no captions. Write {{ captions=\"film/namn\" }} after it.")
+        poster = self.poster(captions, image.get("poster", ""), base) if captions or image.get("poster") else ""
+        if poster:
+            # The same poster as a local film would have; interactive.js removes it when the film plays.
+            # Its address is already the published one (as for a local film's poster): set after MkDocs
+            # has checked the page's image links, which know only this language's files.
+            etree.SubElement(figure, POSTER_TAG, {"src": poster, "alt": "", "class": "sm-video__poster", "data-sm-poster": ""})
         _text(etree.SubElement(figure, "p", {"class": "sm-video__notice"}), t(locale, "external_video_notice", host=host))
         actions = etree.SubElement(figure, "p", {"class": "sm-video__actions"})
         _text(etree.SubElement(actions, "button", {"type": "button", "class": "md-button", "data-sm-play-external": "", "hidden": "hidden"}), t(locale, "external_video_play", host=host))
         _text(etree.SubElement(actions, "a", {"href": src, "rel": "noopener noreferrer", "class": "sm-video__open"}), t(locale, "external_video_open", host=host))
+        own_captions = self.tracks(None, base, src) if base else None
+        if own_captions:
+            self.transcript(figure, own_captions)
         return figure
+
+
+class PosterTreeprocessor(Treeprocessor):
+    """An external film's poster gets its `src` after MkDocs has rewritten and checked image links."""
+
+    def run(self, root: etree.Element) -> None:
+        for image in root.iter(POSTER_TAG):
+            image.tag = "img"
 
 
 class VideoExtension(ContextExtension):
@@ -191,6 +268,7 @@ class VideoExtension(ContextExtension):
         # After attr_list (8), so a `{ title="…" }` after the film is read; before MkDocs rewrites
         # image addresses (relpath, 0), which must not see the film as an image.
         md.treeprocessors.register(VideoTreeprocessor(md, self), "stodmaterial-video", 7)
+        md.treeprocessors.register(PosterTreeprocessor(md), "stodmaterial-video-poster", -10)
 
 
 def makeExtension(**kwargs):

@@ -480,6 +480,8 @@
           referrerpolicy: "no-referrer",
           "class": "sm-video__frame",
         });
+        var poster = figure.querySelector("[data-sm-poster]");
+        if (poster) poster.parentNode.removeChild(poster);
         figure.insertBefore(frame, button.parentNode);
         button.parentNode.removeChild(button);
         frame.focus();
