@@ -480,47 +480,46 @@ document.addEventListener("securitypolicyviolation", (e) => window.__cspViolatio
 
 
 @pytest.mark.browser
-def test_in_a_browser_a_page_view_fits_the_limit_and_breaks_no_policy(hosted):
+def test_in_a_browser_a_page_view_fits_the_limit_and_breaks_no_policy(hosted, playwright):
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import sync_playwright
 
     base = f"https://127.0.0.1:{hosted.https_port}"
     site = hosted.sites / "exempelkommun"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP stodmaterial.test 127.0.0.1"])
-        try:
-            context = browser.new_context(ignore_https_errors=True, http_credentials={
-                "username": "exempelkommun", "password": hosted.passwords["exempelkommun"], "origin": base, "send": "always"})
-            context.add_init_script(WATCH_CSP)
-            page = context.new_page()
-            seen: list[tuple[int, str]] = []
-            page.on("response", lambda r: seen.append((r.status, r.url)))
-            for path in ("index.html", "om.html", "en/index.html"):
-                seen.clear()
-                page.goto(f"{base}/exempelkommun/{path}")
-                page.wait_for_load_state("networkidle")
-                assert page.evaluate("window.__cspViolations") == [], path
-                assert all(status < 400 for status, _ in seen), seen
-                fetched = {url.removeprefix(f"{base}/exempelkommun/").split("?")[0] for _, url in seen if url.startswith(base)}
-                assert fetched <= set(page_view(site, path)), fetched - set(page_view(site, path))
-            page.locator("input.md-search__input").click()
-            page.locator("input.md-search__input").press_sequentially("stöd", delay=30)
-            page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-            assert page.evaluate("window.__cspViolations") == []
-            context.close()
+    # Its own browser: the test's host name maps to 127.0.0.1.
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP stodmaterial.test 127.0.0.1"])
+    try:
+        context = browser.new_context(ignore_https_errors=True, http_credentials={
+            "username": "exempelkommun", "password": hosted.passwords["exempelkommun"], "origin": base, "send": "always"})
+        context.add_init_script(WATCH_CSP)
+        page = context.new_page()
+        seen: list[tuple[int, str]] = []
+        page.on("response", lambda r: seen.append((r.status, r.url)))
+        for path in ("index.html", "om.html", "en/index.html"):
+            seen.clear()
+            page.goto(f"{base}/exempelkommun/{path}")
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("window.__cspViolations") == [], path
+            assert all(status < 400 for status, _ in seen), seen
+            fetched = {url.removeprefix(f"{base}/exempelkommun/").split("?")[0] for _, url in seen if url.startswith(base)}
+            assert fetched <= set(page_view(site, path)), fetched - set(page_view(site, path))
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially("stöd", delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert page.evaluate("window.__cspViolations") == []
+        context.close()
 
-            # The neutral start page and the locked page meet WCAG 2.1 AA, in light and dark.
-            for scheme in ("light", "dark"):
-                context = browser.new_context(ignore_https_errors=True, color_scheme=scheme, http_credentials={
-                    "username": LOCKED, "password": hosted.passwords[LOCKED], "origin": base, "send": "always"})
-                page = context.new_page()
-                for path in ("/", f"/{LOCKED}/"):
-                    page.goto(base + path)
-                    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-                    assert result.response["violations"] == [], (scheme, path, result.response["violations"])
-                context.close()
-        finally:
-            browser.close()
+        # The neutral start page and the locked page meet WCAG 2.1 AA, in light and dark.
+        for scheme in ("light", "dark"):
+            context = browser.new_context(ignore_https_errors=True, color_scheme=scheme, http_credentials={
+                "username": LOCKED, "password": hosted.passwords[LOCKED], "origin": base, "send": "always"})
+            page = context.new_page()
+            for path in ("/", f"/{LOCKED}/"):
+                page.goto(base + path)
+                result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+                assert result.response["violations"] == [], (scheme, path, result.response["violations"])
+            context.close()
+    finally:
+        browser.close()
 
 
 # --- changing logins (last: they change the state the tests above rely on) -------------------------

@@ -208,6 +208,8 @@ def _use_interactive_parts(page, base: str) -> None:
         button = buttons.nth(index)
         if button.is_visible() and button.is_enabled():
             button.click()
+            if page.locator("dialog[open]").count():
+                page.keyboard.press("Escape")  # a dialog the button opened (presentation view, confirm)
 
 
 @pytest.mark.browser

@@ -16,7 +16,8 @@ from pathlib import Path
 from stodmaterial.content.syntax import BLOCK_END, BLOCK_START, OPTION, id_difference
 from stodmaterial.markdown.scenario import SCENARIO_ID, parse_scenario
 from stodmaterial.markdown.session import question_ids
-from stodmaterial.problems import Problem
+from stodmaterial.problems import Problem, ProblemError
+from stodmaterial.sourcetext import read_text
 
 HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*#*\s*$")
 
@@ -31,7 +32,7 @@ class Found:
 
 
 def blocks(path: Path, names: set[str]) -> list[Found]:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     found, index = [], 0
     while index < len(lines):
         start = BLOCK_START.match(lines[index])
@@ -51,7 +52,7 @@ def blocks(path: Path, names: set[str]) -> list[Found]:
 
 
 def headings(path: Path) -> set[str]:
-    return {m.group(1) for line in path.read_text(encoding="utf-8").splitlines() if (m := HEADING.match(line))}
+    return {m.group(1) for line in read_text(path).splitlines() if (m := HEADING.match(line))}
 
 
 def _twin(path: Path) -> Path:
@@ -66,10 +67,13 @@ def check_exercises(root: Path, pages: list[Path], reflections: dict[str, dict[s
     seen: dict[tuple[str, str], tuple[Path, int]] = {}
     for path in pages:
         locale = "en" if path.name.endswith(".en.md") else "sv"
-        found = blocks(path, {"scenario", "session-questions"})
+        try:
+            found = blocks(path, {"scenario", "session-questions"})
+            titles = headings(path) if found else set()
+        except ProblemError:
+            continue  # not UTF-8: scan_page reports it with its line
         if not found:
             continue
-        titles = headings(path)
         for block in found:
             if block.name == "session-questions":
                 ids = question_ids(block.options.get("questions", ""))
