@@ -112,7 +112,7 @@ def test_without_javascript_the_plan_lists_its_questions(open_page, file_base):
 
 
 def axe_failures(page, label: str) -> list[str]:
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     return [f"{label}: {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
 

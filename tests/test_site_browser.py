@@ -63,13 +63,19 @@ DARK_PAGES = [
 ]
 
 
-def axe_failures(page, base: str, paths: list[str], scheme: str) -> list[str]:
+# The dark palette changes colours, not structure: there every page is checked with the rules about
+# colour; in the light palette every page with every WCAG rule.
+COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}, "resultTypes": ["violations"]}
+ALL_RULES = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+
+def axe_failures(page, base: str, paths: list[str], scheme: str, options: dict = ALL_RULES) -> list[str]:
     axe, failures = Axe(), []
     for path in paths:
         page.goto(base + path)
         expected = "slate" if scheme == "dark" else "default"
         assert page.get_attribute("body", "data-md-color-scheme") == expected
-        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        result = axe.run(page, options=options)
         for violation in result.response["violations"]:
             failures.append(f"{path}: {violation['id']} {[n['target'] for n in violation['nodes']][:3]}")
     return failures
@@ -81,9 +87,9 @@ def test_axe_finds_no_violations_on_any_page_in_the_light_palette(open_page, dem
     assert axe_failures(open_page(color_scheme="light").page, http_base, paths, "light") == []
 
 
-def test_axe_finds_no_violations_on_every_kind_of_page_in_the_dark_palette(open_page, http_base):
-    paths = [*DARK_PAGES, *("en/" + p for p in DARK_PAGES), "404.html"]
-    assert axe_failures(open_page(color_scheme="dark").page, http_base, paths, "dark") == []
+def test_axe_finds_no_colour_contrast_problem_on_any_page_in_the_dark_palette(open_page, demo_site, http_base):
+    paths = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("*.html"))
+    assert axe_failures(open_page(color_scheme="dark").page, http_base, paths, "dark", COLOUR_RULES) == []
 
 
 def test_search_dialog_has_an_accessible_name(open_page, http_base):
