@@ -1,4 +1,4 @@
-"""Command line: `stodmaterial build | serve | check | bundle | hosting | login`."""
+"""Command line: `stodmaterial build | serve | check | bundle | hosting | login | lms | pdf`."""
 
 from __future__ import annotations
 
@@ -299,6 +299,10 @@ def parser() -> argparse.ArgumentParser:
     login.add_argument("slug", help="organisationens kortnamn (mappnamnet i tenants/)")
     login.add_argument("--config", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG)")
     login.set_defaults(run=cmd_login)
+
+    from stodmaterial.commands import lms as lms_command
+
+    lms_command.add_parser(sub, DEMO_TENANT)
     return main
 
 

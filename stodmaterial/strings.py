@@ -48,6 +48,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "print": "Skriv ut",
         "delete_all": "Radera allt",
         "print_all_theme": "Tema {n} av {total}",
+        # Learning-platform package (stodmaterial/lms/) and PDF (stodmaterial/pdf.py).
+        "material_title": "Hot och hat med sexistiska inslag – stödmaterial",
+        "material_description": "Stödmaterial för förtroendevalda om hot, hat och våld med inslag av sexistisk karaktär.",
+        "lms_tools": "Dina verktyg",
+        "pdf_page": "Sida {page} av {pages}",
     },
     "en": {
         "content_note": "Content note",
@@ -91,6 +96,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "print": "Print",
         "delete_all": "Delete everything",
         "print_all_theme": "Theme {n} of {total}",
+        # Learning-platform package (stodmaterial/lms/) and PDF (stodmaterial/pdf.py).
+        "material_title": "Sexist threats and hate – support material",
+        "material_description": "Support material for elected officials on threats, hate and violence of a sexist character.",
+        "lms_tools": "Your tools",
+        "pdf_page": "Page {page} of {pages}",
     },
 }
 
