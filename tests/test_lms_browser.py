@@ -20,6 +20,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, _QuietHandler
+from stodmaterial.bundle.csp import scan_site
+from stodmaterial.bundle.headers import content_security_policy
 
 pytestmark = pytest.mark.browser
 
@@ -50,13 +52,42 @@ def package_root(scorm_package, tmp_path_factory) -> Path:
     return root
 
 
+class _PlatformHandler(_QuietHandler):
+    """Serves the package under the bundle's own Content-Security-Policy, as computed from the
+    package's pages, with framing allowed by the platform (set per server in `policy`)."""
+
+    policy = ""
+
+    def end_headers(self):
+        if self.path.startswith("/pkg/"):
+            self.send_header("Content-Security-Policy", self.policy)
+        super().end_headers()
+
+
+def package_policy(package: Path, port: int) -> str:
+    inline = scan_site(package)
+    assert inline.forbidden == []
+    policy = content_security_policy(inline)
+    # A platform frames its packages; everything else is the bundle's policy unchanged.
+    policy = policy.replace("frame-ancestors 'none'", f"frame-ancestors 'self' http://localhost:{port}")
+    return policy.replace("frame-src 'none'", "frame-src 'self'")
+
+
 @pytest.fixture(scope="module")
 def platform(package_root) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(package_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
+    handler = type("Handler", (_PlatformHandler,), {"policy": package_policy(package_root / "pkg", server.server_address[1])})
+    server.RequestHandlerClass = functools.partial(handler, directory=str(package_root))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+def test_launch_pages_add_no_inline_code_to_the_policy(package_root, demo_site):
+    """The adapter and the launch pages are files from the site's origin: the bundle's hashes suffice."""
+    inside, site = scan_site(package_root / "pkg"), scan_site(demo_site)
+    assert inside.forbidden == [] and inside.scripts == site.scripts and inside.styles == site.styles
+    assert "eval(" not in (package_root / "pkg" / "assets/javascripts/stodmaterial/lms.js").read_text()
 
 
 def launch(recorded, platform: str, item: str, suspend: str | None = None):
