@@ -210,13 +210,20 @@ def test_quick_exit_leaves_the_whole_platform_window(open_page, platform, origin
     assert page.title() == "Väder"
 
 
-def test_language_switch_and_search_work_inside_the_frame(open_page, platform):
-    page, frame = launch(open_page(), platform, "tema-forovarna")
+def test_film_language_switch_and_search_work_inside_the_frame(open_page, platform):
+    recorded = open_page()
+    page, frame = launch(recorded, platform, "tema-forovarna")
+    frame.goto(f"{platform}pkg/index.html")
+    frame.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play(); }")
+    frame.wait_for_function("() => document.querySelector('video').currentTime > 0")
+    frame.evaluate("() => document.querySelector('video').pause()")
+    frame.goto(f"{platform}pkg/teman/forovarna/index.html")
     frame.locator('a.md-select__link[hreflang="en"]').evaluate("a => a.click()")
     frame.wait_for_url(re.compile(r".*/pkg/en/teman/forovarna/index\.html$"))
     assert frame.evaluate("document.documentElement.lang") == "en"
     hits = search(page, frame, "perpetrator", "Type to start searching")
     assert any("/pkg/en/teman/forovarna/" in hit for hit in hits)
+    assert recorded.errors == []
 
 
 def test_without_a_platform_the_launch_page_gives_way_to_the_site(open_page, platform, package_root):
