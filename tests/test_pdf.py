@@ -136,3 +136,17 @@ def test_links_to_other_websites_are_kept_and_none_points_into_the_build(pdfs, d
     external = set(re.findall(r'href="(https://[^"]+)"', (demo_site / "skriv-ut.html").read_text(encoding="utf-8")))
     assert external and set(uris) >= {u.replace("&amp;", "&") for u in external if "smhi.se" not in u}
     assert not [u for u in uris if not u.startswith(("https://", "http://", "mailto:", "tel:"))]
+
+
+def test_the_bundle_carries_the_pdfs_under_checksum(pdfs, repo, demo_site, tmp_path):
+    import zipfile
+
+    from stodmaterial.bundle import make_bundle
+    from stodmaterial.tenant import load_tenant
+
+    documents = {f"exempelkommun-{locale}.pdf": path.read_bytes() for locale, path in pdfs.items()}
+    result = make_bundle(repo, load_tenant(repo.tenants, "exempelkommun"), demo_site, tmp_path, documents=documents)
+    with zipfile.ZipFile(result.zip) as archive:
+        sums = archive.read("SHA256SUMS").decode()
+        assert archive.read("pdf/exempelkommun-sv.pdf") == pdfs["sv"].read_bytes()
+    assert "pdf/exempelkommun-sv.pdf" in sums and "pdf/exempelkommun-en.pdf" in sums
