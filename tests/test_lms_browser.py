@@ -2,6 +2,8 @@
 
 The test platform (tests/scorm/lms.html) and the unpacked package are served from one origin on
 127.0.0.1, as a platform serves its packages; the platform page shows a launch page in a frame.
+The package is served under the bundle's own Content-Security-Policy (with framing allowed), so a
+policy violation by the adapter or the launch pages shows as a console error.
 """
 
 from __future__ import annotations
