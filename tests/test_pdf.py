@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,13 +20,14 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory) -> dict[str, Path]:
-    """Both languages' PDFs of the demo tenant, made once by the command SKR runs."""
-    from stodmaterial.cli import main
-
+    """Both languages' PDFs of the demo tenant, made once by the command SKR runs (in its own
+    process: Playwright's sync API runs once per process, and the session's browser may be open)."""
     if not shutil.which("pdftotext"):
         pytest.fail("pdftotext is missing: run scripts/test, which installs Debian's poppler-utils")
     dist = tmp_path_factory.mktemp("pdf-dist")
-    assert main(["--repo", str(ROOT), "--today", TODAY.isoformat(), "pdf", "--tenant", "exempelkommun", "--out", str(dist)]) == 0
+    done = subprocess.run([sys.executable, "-m", "stodmaterial", "--repo", str(ROOT), "--today", TODAY.isoformat(),
+                           "pdf", "--tenant", "exempelkommun", "--out", str(dist)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     found = {}
     for path in dist.iterdir():
         match = re.fullmatch(r"exempelkommun-[0-9A-Za-z._-]+-\d{8}T\d{4}Z-(sv|en)\.pdf", path.name)
