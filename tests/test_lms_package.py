@@ -128,3 +128,13 @@ def test_text_that_xml_cannot_carry_is_refused_with_a_swedish_message(repo, demo
         make_scorm12(repo, tenant, demo_site, tmp_path)
     assert "XML" in error.value.problems[0].message
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_adapters_unit_tests_pass_in_node(repo):
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    assert node, "node is missing: run scripts/test"
+    done = subprocess.run([node, "--test", str(repo.root / "tests" / "scorm" / "lms.test.js")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
