@@ -134,6 +134,12 @@ def search(page, frame, query: str, placeholder: str) -> list[str]:
     return frame.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
 
+def settle(frame, placeholder: str = "Skriv sökord") -> None:
+    """Wait until the page's search has loaded: leaving a page mid-load is a console error of its own."""
+    frame.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent.trim() === p",
+                            arg=placeholder, timeout=45000)
+
+
 def calls(page) -> list[dict]:
     return page.evaluate("window.lmsCalls")
 
@@ -145,15 +151,19 @@ def test_reading_all_four_themes_completes_and_nothing_typed_reaches_the_platfor
 
     # Everything a reader types, in every tool, while the platform listens.
     frame.locator("textarea[data-reflection-answer]").first.fill(REFLECTION)
+    settle(frame)
     frame.goto(f"{platform}pkg/forebyggande/riskguide.html")
     frame.fill("#sm-rg-label", RISK_LABEL)
     frame.press("#sm-rg-label", "Enter")
     frame.wait_for_selector(".sm-rg-matter")
+    settle(frame)
     frame.goto(f"{platform}pkg/forberedelseplan.html")
     frame.check(f"#sm-plan-{PLAN_CHOICE}")
     search(page, frame, SEARCH_TERM, "Skriv sökord")
 
     for number, theme in enumerate(THEMES, 1):
+        if number > 1:  # the first page has searched already, so its search has loaded
+            settle(frame)
         frame.goto(f"{platform}pkg/teman/{theme}/index.html")
         if number < len(THEMES):
             assert cmi(page, "cmi.core.lesson_status") == "incomplete"
@@ -220,6 +230,7 @@ def test_film_language_switch_and_search_work_inside_the_frame(open_page, platfo
     frame.wait_for_function("() => document.querySelector('video').currentTime > 0")
     frame.evaluate("() => document.querySelector('video').pause()")
     frame.goto(f"{platform}pkg/teman/forovarna/index.html")
+    settle(frame)
     frame.locator('a.md-select__link[hreflang="en"]').evaluate("a => a.click()")
     frame.wait_for_url(re.compile(r".*/pkg/en/teman/forovarna/index\.html$"))
     assert frame.evaluate("document.documentElement.lang") == "en"
