@@ -1,4 +1,4 @@
-"""Command line: `stodmaterial build | serve | check | bundle | hosting | login`."""
+"""Command line: `stodmaterial build | serve | check | bundle | hosting | login | lms | pdf`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import tempfile
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
@@ -137,6 +138,7 @@ def cmd_bundle(layout: Layout, args: argparse.Namespace) -> int:
     from stodmaterial.bundle import make_bundle
     from stodmaterial.bundle.sign import KEY_ENV, check_key, configured_key
     from stodmaterial.fleet import build_fleet
+    from stodmaterial.pdf import PdfPrinter
     from stodmaterial.tenant import list_slugs, load_tenant
 
     key = configured_key(args.signing_key)
@@ -169,15 +171,26 @@ def cmd_bundle(layout: Layout, args: argparse.Namespace) -> int:
             _print_problems(layout, error.problems)
             print("Inga paket skapades.", file=sys.stderr)
             return 1
-        for slug, (tenant, site) in sorted(built.items()):
-            try:
-                result = make_bundle(layout, tenant, site, dist, key)
-            except ProblemError as error:
-                _print_problems(layout, error.problems)
-                failed.append(slug)
-                continue
-            status = f"signerat med nyckeln {result.fingerprint}" if result.signed else "OSIGNERAT"
-            print(f"Klart: {result.zip} ({status})")
+        try:
+            with (nullcontext() if args.no_pdf else PdfPrinter()) as printer:
+                for slug, (tenant, site) in sorted(built.items()):
+                    try:
+                        documents = {}
+                        if printer is not None:
+                            # The whole material as an accessible PDF per language, under pdf/.
+                            printed = printer.print(tenant, site, Path(work) / "pdf" / slug, slug)
+                            documents = {pdf.path.name: pdf.path.read_bytes() for pdf in printed}
+                        result = make_bundle(layout, tenant, site, dist, key, documents=documents)
+                    except ProblemError as error:
+                        _print_problems(layout, error.problems)
+                        failed.append(slug)
+                        continue
+                    status = f"signerat med nyckeln {result.fingerprint}" if result.signed else "OSIGNERAT"
+                    print(f"Klart: {result.zip} ({status})")
+        except ProblemError as error:
+            _print_problems(layout, error.problems)
+            print("Inga paket skapades.", file=sys.stderr)
+            return 1
     if failed:
         print(f"{len(failed)} av {len(slugs)} paket misslyckades: {', '.join(sorted(failed))}", file=sys.stderr)
         return 1
@@ -306,6 +319,7 @@ def parser() -> argparse.ArgumentParser:
     which.add_argument("--tenant", default=DEMO_TENANT, metavar="KORTNAMN", help="organisationens kortnamn (mappnamnet i tenants/)")
     which.add_argument("--all", action="store_true", help="alla organisationer i tenants/")
     bundle.add_argument("--out", metavar="MAPP", help="utmapp för zip-filerna (standard: dist/)")
+    bundle.add_argument("--no-pdf", action="store_true", help="utan PDF-filerna (som annars skrivs ut med Chromium och läggs i pdf/)")
     bundle.add_argument("--signing-key", metavar="NYCKEL", help="privat SSH-nyckel att signera SHA256SUMS med (standard: $STODMATERIAL_SIGNING_KEY); aldrig en fil i repot")
     bundle.set_defaults(run=cmd_bundle)
 
@@ -332,6 +346,12 @@ def parser() -> argparse.ArgumentParser:
     login.add_argument("slug", metavar="KORTNAMN", help="organisationens kortnamn (mappnamnet i tenants/)")
     login.add_argument("--config", metavar="FIL", help="driftens inställningsfil (standard: $STODMATERIAL_HOSTING_CONFIG)")
     login.set_defaults(run=cmd_login)
+
+    from stodmaterial.commands import lms as lms_command
+    from stodmaterial.commands import pdf as pdf_command
+
+    lms_command.add_parser(sub, DEMO_TENANT)
+    pdf_command.add_parser(sub, DEMO_TENANT)
     return main
 
 

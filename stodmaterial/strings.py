@@ -64,6 +64,11 @@ STRINGS: dict[str, dict[str, str]] = {
             "Visar frågorna en i taget, i stor text, till exempel på en projektor. Byt fråga med "
             "piltangenterna eller knapparna. Esc stänger. Ingenting sparas."
         ),
+        # Learning-platform package (stodmaterial/lms/) and PDF (stodmaterial/pdf.py).
+        "material_title": "Hot och hat med sexistiska inslag – stödmaterial",
+        "material_description": "Stödmaterial för förtroendevalda om hot, hat och våld med inslag av sexistisk karaktär.",
+        "lms_tools": "Dina verktyg",
+        "pdf_page": "Sida {page} av {pages}",
     },
     "en": {
         "content_note": "Content note",
@@ -123,6 +128,11 @@ STRINGS: dict[str, dict[str, str]] = {
             "Shows the questions one at a time, in large text, for example on a projector. Move between "
             "them with the arrow keys or the buttons. Escape closes. Nothing is stored."
         ),
+        # Learning-platform package (stodmaterial/lms/) and PDF (stodmaterial/pdf.py).
+        "material_title": "Sexist threats and hate – support material",
+        "material_description": "Support material for elected officials on threats, hate and violence of a sexist character.",
+        "lms_tools": "Your tools",
+        "pdf_page": "Page {page} of {pages}",
     },
 }
 

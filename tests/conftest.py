@@ -109,3 +109,15 @@ def open_page(browser):
     yield _open
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def scorm_package(tmp_path_factory) -> Path:
+    """The demo tenant's SCORM 1.2 package, made once by the command a security officer runs."""
+    from stodmaterial.cli import main
+
+    dist = tmp_path_factory.mktemp("lms-dist")
+    assert main(["--repo", str(ROOT), "--today", TODAY.isoformat(), "lms", "--tenant", "exempelkommun",
+                 "--format", "scorm12", "--out", str(dist)]) == 0
+    (package,) = dist.glob("exempelkommun-*-scorm12.zip")
+    return package

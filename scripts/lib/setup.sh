@@ -84,3 +84,28 @@ setup_apache() {
   fi
   [ -x /usr/sbin/apache2 ] || die "apache2 saknas efter installationen."
 }
+
+setup_scorm_runtime() {
+  # scorm-again, a real SCORM 1.2 runtime for the learning-platform package's tests, pinned exactly in
+  # tests/scorm/package-lock.json (apart from the root package.json, so the two never conflict).
+  command -v npm >/dev/null || as_root_apt_install npm
+  command -v npm >/dev/null || die "npm saknas efter installationen."
+  local stamp=tests/scorm/node_modules/.package-lock.sha256
+  local want
+  want=$(sha256sum tests/scorm/package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "Installerar testplattformen för SCORM (npm ci i tests/scorm/) ..."
+    (cd tests/scorm && npm ci --ignore-scripts --no-audit --no-fund) \
+      || die "npm ci i tests/scorm/ misslyckades: testerna av lärplattformspaketet kan inte köras."
+    echo "$want" > "$stamp"
+  fi
+}
+
+setup_poppler() {
+  # Debian's poppler-utils (pdftotext, pdfinfo), for the tests of the accessible PDF.
+  if ! command -v pdftotext >/dev/null; then
+    echo "Installerar Debians poppler-utils (pdftotext) för testerna av PDF-filen ..."
+    as_root_apt_install poppler-utils
+  fi
+  command -v pdftotext >/dev/null || die "pdftotext saknas efter installationen av poppler-utils."
+}

@@ -3,6 +3,7 @@
     <slug>-<version>.zip
       site/…            the built site, without the files no browser loads (bundle/trim.py)
       hosting/…         nginx, Apache and IIS recipes with the security headers, and HOSTING.md
+      pdf/…             the whole material as an accessible PDF per language (stodmaterial/pdf.py)
       manifest.json     tenant, licence, versions, build time, languages, CSP, signature, files
       SHA256SUMS        sha256sum -c compatible, covers every file above
       SHA256SUMS.sig    SSH signature of SHA256SUMS (signed bundles)
@@ -82,8 +83,10 @@ def make_bundle(
     signing_key: Path | None = None,
     built: datetime | None = None,
     content: str | None = None,
+    documents: dict[str, bytes] | None = None,
 ) -> BundleResult:
-    """Write `dist/<slug>-<version>.zip` from the built `site` of `tenant`. Raises ProblemError."""
+    """Write `dist/<slug>-<version>.zip` from the built `site` of `tenant`, with `documents` (file
+    name → bytes, e.g. the PDFs) under pdf/. Raises ProblemError."""
     if signing_key is not None:
         signing.check_key(signing_key, layout.root)
     guide = layout.root / GUIDE
@@ -106,6 +109,8 @@ def make_bundle(
     headers = security_headers(inline)
     site_paths = [p.removeprefix("site/") for p in files]
     files |= hosting_files(headers, site_paths, guide, label)
+    for name, data in sorted((documents or {}).items()):
+        files[f"pdf/{name}"] = data
 
     fingerprint = signing.fingerprint(signing_key) if signing_key else None
     if fingerprint:

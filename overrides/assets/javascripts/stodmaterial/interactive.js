@@ -126,8 +126,13 @@
     function leave(event) {
       if (event) event.preventDefault();
       document.documentElement.classList.add("sm-leaving");
-      /* replace(): the page leaves no entry in the back button's history. */
-      window.location.replace(url);
+      /* replace(): the page leaves no entry in the back button's history. Inside a frame (a learning
+         platform) the whole window leaves, where the browser lets us; otherwise this frame does. */
+      try {
+        window.top.location.replace(url);
+      } catch (error) {
+        window.location.replace(url);
+      }
     }
 
     each("[data-sm-quick-exit]", function (link) {

@@ -1,0 +1,1 @@
+"""CLI wiring, one module per command: `add_parser(subparsers)` and `run(layout, args)`."""
