@@ -51,6 +51,9 @@ def main() -> int:
 
         fleet_seconds = run([*cli, "build", "--all", "--out", str(work / "fleet")])
         fleet_peak = child_peak_mib()
+        # The floor: merely copying the same output folders (the live links followed).
+        copy_seconds = run(["cp", "-rL", str(work / "fleet"), str(work / "copy")])
+        shutil.rmtree(work / "copy", ignore_errors=True)
 
         step = max(1, len(slugs) // args.sample)
         sample = slugs[::step][: max(5, args.sample)]
@@ -62,6 +65,7 @@ def main() -> int:
         print(f"fleet build:             {fleet_seconds:8.1f} s   peak memory {fleet_peak:6.0f} MiB")
         print(f"direct build (n={len(direct)}):     {mean:8.2f} s each (min {min(direct):.2f}, max {max(direct):.2f})")
         print(f"naive, extrapolated:     {naive:8.1f} s")
+        print(f"copy of the same output: {copy_seconds:8.1f} s   (the floor: fleet / copy = {fleet_seconds / copy_seconds:.1f})")
         print(f"ratio naive / fleet:     {naive / fleet_seconds:8.1f}   (target >= 20)")
         print(f"peak memory under 1 GiB: {'yes' if fleet_peak < 1024 else 'NO'}")
     finally:
