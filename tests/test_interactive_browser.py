@@ -40,7 +40,14 @@ def record_post_data(page) -> list[str]:
     return bodies
 
 
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
 def axe_failures(page, label: str) -> list[str]:
+    # Material's header title fades between the site's and the page's name when the page scrolls (as
+    # when a dialog opens): measured mid-fade, its text has a contrast no reader sees for long. Wait for
+    # every transition to end, then measure the state the reader sees.
+    page.wait_for_function(SETTLED)
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     return [f"{label}: {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
