@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from stodmaterial.paths import Layout
+from stodmaterial.strings import write_script_strings
 from stodmaterial.themes import THEME_FILE, URL_PREFIX
 
 SKIP = {THEME_FILE, ".DS_Store", "Thumbs.db"}
@@ -22,6 +23,7 @@ def stage_docs(layout: Layout, target: Path) -> Path:
     shutil.copytree(layout.docs, target, ignore=shutil.ignore_patterns(*SKIP, ".*"))
     for folder in sorted(p for p in layout.themes.iterdir() if p.is_dir()):
         shutil.copytree(folder, target / URL_PREFIX / folder.name, ignore=shutil.ignore_patterns(*SKIP, ".*"))
+    write_script_strings(target)  # the scripts' interface texts, from the one table
     return target
 
 
