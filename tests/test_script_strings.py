@@ -1,0 +1,65 @@
+"""The scripts' interface texts come from the one table (stodmaterial/strings.py): the build writes them
+as strings.js, safely encoded, and the scripts name no language of their own."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from stodmaterial import strings
+from stodmaterial.strings import SCRIPT_KEYS, SCRIPT_STRINGS_PATH, STRINGS, script_strings_js
+
+from conftest import ROOT
+
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts" / "stodmaterial"
+NODE = shutil.which("node")
+
+
+def run_in_node(source: str) -> object:
+    """Run a classic script in node with a bare `window` and return window.stodmaterialStrings."""
+    program = "const window = {};\n" + source + "\nprocess.stdout.write(JSON.stringify(window.stodmaterialStrings));"
+    done = subprocess.run([NODE, "-e", program], capture_output=True, text=True, encoding="utf-8", check=True, timeout=30)
+    return json.loads(done.stdout)
+
+
+def test_every_text_a_script_reads_is_in_the_table_in_every_language():
+    used = set(re.findall(r"\bTEXT\.(\w+)", (SCRIPTS / "interactive.js").read_text(encoding="utf-8")))
+    assert used and used <= set(SCRIPT_KEYS), sorted(used - set(SCRIPT_KEYS))
+    for locale, table in STRINGS.items():
+        assert set(SCRIPT_KEYS) <= set(table), (locale, sorted(set(SCRIPT_KEYS) - set(table)))
+
+
+def test_the_scripts_name_no_language():
+    for path in sorted(SCRIPTS.glob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"""["'](sv|en)(-[A-Za-z]+)?["']""", text), path.name
+        assert "english" not in text.lower(), path.name
+
+
+@pytest.mark.skipif(NODE is None, reason="node is installed by scripts/test")
+def test_strings_js_gives_the_scripts_the_table_default_language_first():
+    table = run_in_node(script_strings_js())
+    assert list(table) == [strings.DEFAULT_LOCALE] + [locale for locale in STRINGS if locale != strings.DEFAULT_LOCALE]
+    assert table == {locale: {key: STRINGS[locale][key] for key in SCRIPT_KEYS} for locale in STRINGS}
+
+
+@pytest.mark.skipif(NODE is None, reason="node is installed by scripts/test")
+def test_strings_js_keeps_hostile_text_inert(monkeypatch):
+    hostile = '</script><script>alert(1)</script> "\\ \u2028\u2029 & <!-- ${x} `'
+    patched = {locale: {**table, "save": hostile} for locale, table in STRINGS.items()}
+    monkeypatch.setattr(strings, "STRINGS", patched)
+    source = script_strings_js()
+    assert "<" not in source.split("*/", 1)[1] and "\u2028" not in source and source.isascii()
+    assert run_in_node(source)["sv"]["save"] == hostile
+
+
+def test_the_build_writes_strings_js_and_loads_it_before_the_scripts(demo_site):
+    assert (demo_site / SCRIPT_STRINGS_PATH).read_text(encoding="utf-8") == script_strings_js()
+    for page in ("index.html", "en/index.html", "forebyggande/riskguide.html"):
+        html = (demo_site / page).read_text(encoding="utf-8")
+        scripts = re.findall(r'<script src="[^"]*assets/javascripts/stodmaterial/([\w-]+\.js)"', html)
+        assert scripts[:3] == ["strings.js", "store.js", "dom.js"], (page, scripts)
