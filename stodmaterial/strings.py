@@ -88,7 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "Ingenting är sparat på den här enheten. Svar sparas bara om du väljer \"Spara mina svar på den "
             "här enheten\". Annars försvinner de när du lämnar sidan där du skrev dem."
         ),
-        "download": "mina-reflektioner.md",
+        "downloadName": "mina-reflektioner.md",
         "downloadTitle": "Mina reflektioner",
         "downloadIntro": "Dina svar på reflektionsfrågorna, nedladdade ",
         "downloadNone": "Inga svar.",
@@ -178,7 +178,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "Nothing is saved on this device. Answers are saved only if you choose \"Save my answers on this "
             "device\"; otherwise they are gone when you leave the page where you wrote them."
         ),
-        "download": "my-reflections.md",
+        "downloadName": "my-reflections.md",
         "downloadTitle": "My reflections",
         "downloadIntro": "Your answers to the reflection questions, downloaded on ",
         "downloadNone": "No answers.",
@@ -204,7 +204,7 @@ SCRIPT_KEYS = (
     "save", "saveNote", "saveOn", "saveOff", "saveUnavailable",
     "status", "notStarted", "begun", "done", "progressSummary", "progressSummaryBegun", "progressHint",
     "doneTitle", "doneLabel", "doneNoteSaved", "doneNoteMemory", "doneLink", "doneOn", "doneOff", "toStart",
-    "emptySaved", "emptyMemory", "download", "downloadTitle", "downloadIntro", "downloadNone", "downloadStarted",
+    "emptySaved", "emptyMemory", "downloadName", "downloadTitle", "downloadIntro", "downloadNone", "downloadStarted",
     "confirmText", "confirmYes", "confirmNo", "deleted", "cancelled", "exitPressesOne", "exitPresses",
 )
 

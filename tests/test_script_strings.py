@@ -3,6 +3,7 @@ as strings.js, safely encoded, and the scripts name no language of their own."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
@@ -24,6 +25,16 @@ def run_in_node(source: str) -> object:
     program = "const window = {};\n" + source + "\nprocess.stdout.write(JSON.stringify(window.stodmaterialStrings));"
     done = subprocess.run([NODE, "-e", program], capture_output=True, text=True, encoding="utf-8", check=True, timeout=30)
     return json.loads(done.stdout)
+
+
+def test_no_key_is_written_twice_in_a_language():
+    """A Python dict literal keeps the last of two equal keys silently: a script's text would then
+    replace the generator's (or the other way round)."""
+    tree = ast.parse((ROOT / "stodmaterial" / "strings.py").read_text(encoding="utf-8"))
+    table = next(n.value for n in tree.body if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "STRINGS")
+    for locale, texts in zip(table.keys, table.values):
+        keys = [k.value for k in texts.keys]
+        assert len(keys) == len(set(keys)), (locale.value, sorted({k for k in keys if keys.count(k) > 1}))
 
 
 def test_every_text_a_script_reads_is_in_the_table_in_every_language():

@@ -335,7 +335,7 @@
     }
 
     function download() {
-      window.smDom.downloadText(TEXT.download, markdown(), "text/markdown;charset=utf-8");
+      window.smDom.downloadText(TEXT.downloadName, markdown(), "text/markdown;charset=utf-8");
       say(status, TEXT.downloadStarted);
     }
 
