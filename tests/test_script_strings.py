@@ -74,3 +74,19 @@ def test_the_build_writes_strings_js_and_loads_it_before_the_scripts(demo_site):
         html = (demo_site / page).read_text(encoding="utf-8")
         scripts = re.findall(r'<script src="[^"]*assets/javascripts/stodmaterial/([\w-]+\.js)"', html)
         assert scripts[:3] == ["strings.js", "store.js", "dom.js"], (page, scripts)
+
+
+@pytest.mark.skipif(NODE is None, reason="node is installed by scripts/test")
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_the_js_unit_tests_see_the_risk_guide_data_as_the_page_carries_it(demo_site, locale):
+    """tests/js/helpers.js rebuilds the page's sm-rg__data from the YAML; it must not drift from the
+    build, or the scoring tests would test other data than the reader's."""
+    page = demo_site / ("" if locale == "sv" else "en/") / "forebyggande" / "riskguide.html"
+    found = re.search(r'<script class="sm-rg__data" type="application/json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    built = json.loads(found.group(1))
+    built.pop("ui")
+    helpers = (ROOT / "tests" / "js" / "helpers.js").as_posix()
+    program = f"process.stdout.write(JSON.stringify(require({json.dumps(helpers)}).guideData({json.dumps(locale)})))"
+    done = subprocess.run([NODE, "-e", program], capture_output=True, text=True, encoding="utf-8", timeout=30, cwd=ROOT)
+    assert done.returncode == 0, done.stderr  # js-yaml comes from `npm ci` (scripts/test)
+    assert json.loads(done.stdout) == built
