@@ -90,3 +90,14 @@ def test_the_js_unit_tests_see_the_risk_guide_data_as_the_page_carries_it(demo_s
     done = subprocess.run([NODE, "-e", program], capture_output=True, text=True, encoding="utf-8", timeout=30, cwd=ROOT)
     assert done.returncode == 0, done.stderr  # js-yaml comes from `npm ci` (scripts/test)
     assert json.loads(done.stdout) == built
+
+
+def test_the_tools_scripts_load_only_on_their_pages(demo_site):
+    """The risk guide's parts and the plan's script stay off every other page (the first view's weight)."""
+    for page in sorted(demo_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        scripts = re.findall(r'<script src="[^"]*assets/javascripts/stodmaterial/([\w-]+)\.js"', html)
+        rel = page.relative_to(demo_site).as_posix()
+        guide = ["riskguide-scoring", "riskguide-codec", "riskguide-view", "riskguide-ui"]
+        assert [s for s in scripts if s.startswith("riskguide")] == (guide if "data-sm-riskguide" in html else []), rel
+        assert ("preparation-plan" in scripts) == ("data-sm-plan" in html), rel
