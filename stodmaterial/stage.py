@@ -21,6 +21,7 @@ from pathlib import Path
 
 from stodmaterial.markdown.context import page_line
 from stodmaterial.paths import Layout
+from stodmaterial.strings import write_script_strings
 from stodmaterial.themes import THEME_FILE, URL_PREFIX
 
 SKIP = {THEME_FILE, ".DS_Store", "Thumbs.db"}
@@ -67,6 +68,7 @@ def stage_docs(layout: Layout, target: Path, languages: tuple[str, ...] = ("sv",
         uri = page.relative_to(target).as_posix()
         text = page.read_text(encoding="utf-8")
         page.write_text(with_identity(text, uri, page_locale(page.name, languages[0])), encoding="utf-8")
+    write_script_strings(target)  # the scripts' interface texts, from the one table
     return target
 
 

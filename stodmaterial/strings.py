@@ -1,9 +1,15 @@
-"""Interface text that the generator writes into pages, in every site language. (The scripts in
-overrides/assets/javascripts/stodmaterial/ carry their own copy of the texts they write themselves.)"""
+"""Interface text that the generator writes into pages, and that the scripts write themselves, in
+every site language. The scripts' texts (SCRIPT_KEYS) reach the browser as a classic script written by
+the build (`script_strings_js`, assets/javascripts/stodmaterial/strings.js); the scripts pick the
+page's language with smDom.texts() (dom.js)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
+
+DEFAULT_LOCALE = "sv"
 
 STRINGS: dict[str, dict[str, str]] = {
     "sv": {
@@ -69,6 +75,55 @@ STRINGS: dict[str, dict[str, str]] = {
         "material_description": "Stödmaterial för förtroendevalda om hot, hat och våld med inslag av sexistisk karaktär.",
         "lms_tools": "Dina verktyg",
         "pdf_page": "Sida {page} av {pages}",
+        # The scripts (interactive.js), keyed as they read them; {name} is filled in by the script.
+        "save": "Spara mina svar på den här enheten",
+        "saveNote": (
+            "Om du inte kryssar i rutan finns dina svar bara kvar tills du lämnar eller laddar om sidan. "
+            "Använder du en dator som andra också använder? Låt rutan vara tom, eller radera allt på sidan "
+            "Mina reflektioner när du är klar."
+        ),
+        "saveOn": "Dina svar och hur långt du har kommit sparas nu i webbläsaren på den här enheten.",
+        "saveOff": "Ingenting sparas längre på den här enheten. Det som var sparat är borttaget.",
+        "saveUnavailable": (
+            "Den här webbläsaren låter inte webbplatsen spara något. Dina svar finns bara kvar tills du lämnar sidan."
+        ),
+        "status": "Status",
+        "notStarted": "Inte påbörjat",
+        "begun": "Påbörjat",
+        "done": "Klart",
+        "progressSummary": "Du har gjort klart {done} av {total} teman.",
+        "progressSummaryBegun": "Du har gjort klart {done} av {total} teman och påbörjat {begun}.",
+        "progressHint": (
+            "Välj temana i vilken ordning du vill. Hur långt du har kommit sparas bara om du sparar på den här enheten."
+        ),
+        "doneTitle": "Klar med temat?",
+        "doneLabel": "Jag har gått igenom det här temat",
+        "doneNoteSaved": "Markeringen syns på startsidan.",
+        "doneNoteMemory": "Markeringen syns på startsidan bara om du sparar dina svar på den här enheten.",
+        "doneLink": "Välj att spara",
+        "doneOn": "Temat är markerat som klart.",
+        "doneOff": "Temat är inte längre markerat som klart.",
+        "toStart": "Tillbaka till startsidan",
+        "emptySaved": "Du har inga sparade svar på den här enheten.",
+        "emptyMemory": (
+            "Ingenting är sparat på den här enheten. Svar sparas bara om du väljer \"Spara mina svar på den "
+            "här enheten\". Annars försvinner de när du lämnar sidan där du skrev dem."
+        ),
+        "downloadName": "mina-reflektioner.md",
+        "downloadTitle": "Mina reflektioner",
+        "downloadIntro": "Dina svar på reflektionsfrågorna, nedladdade ",
+        "downloadNone": "Inga svar.",
+        "downloadStarted": "Filen mina-reflektioner.md laddas ner.",
+        "confirmText": (
+            "Vill du radera alla dina svar, hur långt du har kommit och valet att spara, allt som webbplatsen "
+            "har sparat på den här enheten?"
+        ),
+        "confirmYes": "Ja, radera allt",
+        "confirmNo": "Avbryt",
+        "deleted": "Allt är raderat. Webbplatsen har ingenting sparat på den här enheten.",
+        "cancelled": "Ingenting raderades.",
+        "exitPressesOne": "Skift: tryck {n} gång till för att lämna sidan.",
+        "exitPresses": "Skift: tryck {n} gånger till för att lämna sidan.",
     },
     "en": {
         "content_note": "Content note",
@@ -133,15 +188,99 @@ STRINGS: dict[str, dict[str, str]] = {
         "material_description": "Support material for elected officials on threats, hate and violence of a sexist character.",
         "lms_tools": "Your tools",
         "pdf_page": "Page {page} of {pages}",
+        # The scripts (interactive.js), keyed as they read them; {name} is filled in by the script.
+        "save": "Save my answers on this device",
+        "saveNote": (
+            "If you leave this unticked, your answers are kept only until you leave or reload the page. "
+            "On a computer that others use too, leave it unticked, or delete everything on the page My "
+            "reflections when you are done."
+        ),
+        "saveOn": "Your answers and your progress are now saved in this browser on this device.",
+        "saveOff": "Nothing is saved on this device any more. What was saved has been removed.",
+        "saveUnavailable": (
+            "This browser does not allow the site to save anything. Your answers are kept only until you leave the page."
+        ),
+        "status": "Status",
+        "notStarted": "Not started",
+        "begun": "Begun",
+        "done": "Done",
+        "progressSummary": "You have finished {done} of {total} themes.",
+        "progressSummaryBegun": "You have finished {done} of {total} themes, and begun {begun}.",
+        "progressHint": "Choose the themes in any order. Your progress is remembered only if you save on this device.",
+        "doneTitle": "Finished with this theme?",
+        "doneLabel": "I have worked through this theme",
+        "doneNoteSaved": "The mark shows on the start page.",
+        "doneNoteMemory": "The mark shows on the start page only if you save your answers on this device.",
+        "doneLink": "Choose to save",
+        "doneOn": "The theme is marked as done.",
+        "doneOff": "The theme is no longer marked as done.",
+        "toStart": "Back to the start page",
+        "emptySaved": "You have no saved answers on this device.",
+        "emptyMemory": (
+            "Nothing is saved on this device. Answers are saved only if you choose \"Save my answers on this "
+            "device\"; otherwise they are gone when you leave the page where you wrote them."
+        ),
+        "downloadName": "my-reflections.md",
+        "downloadTitle": "My reflections",
+        "downloadIntro": "Your answers to the reflection questions, downloaded on ",
+        "downloadNone": "No answers.",
+        "downloadStarted": "The file my-reflections.md is being downloaded.",
+        "confirmText": (
+            "Delete all your answers, your progress and your choice to save, everything this site has stored "
+            "on this device?"
+        ),
+        "confirmYes": "Yes, delete everything",
+        "confirmNo": "Cancel",
+        "deleted": "Everything is deleted. The site has nothing stored on this device.",
+        "cancelled": "Nothing was deleted.",
+        "exitPressesOne": "Shift: press {n} more time to leave the page.",
+        "exitPresses": "Shift: press {n} more times to leave the page.",
     },
 }
 
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
+# The keys the scripts read (the block above marked "The scripts"); only these go to the browser.
+SCRIPT_KEYS = (
+    "save", "saveNote", "saveOn", "saveOff", "saveUnavailable",
+    "status", "notStarted", "begun", "done", "progressSummary", "progressSummaryBegun", "progressHint",
+    "doneTitle", "doneLabel", "doneNoteSaved", "doneNoteMemory", "doneLink", "doneOn", "doneOff", "toStart",
+    "emptySaved", "emptyMemory", "downloadName", "downloadTitle", "downloadIntro", "downloadNone", "downloadStarted",
+    "confirmText", "confirmYes", "confirmNo", "deleted", "cancelled", "exitPressesOne", "exitPresses",
+)
+
+SCRIPT_STRINGS_PATH = "assets/javascripts/stodmaterial/strings.js"  # under the site root, for mkdocs.yml
+
+
+def _js_json(value: object) -> str:
+    """JSON that stays inert in any JavaScript context: ASCII only (so U+2028/U+2029 and the file's
+    encoding cannot matter), and no <, > or & (so the text could even sit in an inline script)."""
+    text = json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def script_strings_js() -> str:
+    """The scripts' texts as a classic script: window.stodmaterialStrings = {locale: {key: text}}.
+    The default language comes first, which is where smDom.texts() falls back."""
+    locales = [DEFAULT_LOCALE] + [locale for locale in STRINGS if locale != DEFAULT_LOCALE]
+    table = {locale: {key: STRINGS[locale][key] for key in SCRIPT_KEYS} for locale in locales}
+    body = ",".join(f"{_js_json(locale)}:{_js_json(table[locale])}" for locale in locales)
+    return (
+        "/* Written by the build from stodmaterial/strings.py (script_strings_js); do not edit. */\n"
+        f"window.stodmaterialStrings = {{{body}}};\n"
+    )
+
+
+def write_script_strings(site_dir: Path) -> None:
+    """Write strings.js into a staged docs tree (or any site root)."""
+    target = site_dir / SCRIPT_STRINGS_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(script_strings_js(), encoding="utf-8")
+
 
 def t(locale: str, key: str, **values: object) -> str:
-    text = STRINGS.get(locale, STRINGS["sv"])[key]
+    text = STRINGS.get(locale, STRINGS[DEFAULT_LOCALE])[key]
     return text.format(**values) if values else text
 
 

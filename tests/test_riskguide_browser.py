@@ -1,5 +1,5 @@
 """The risk guide and the preparation plan on the real built site, in Chromium: the test vectors, the
-address that keeps the state, keyboard use, axe in light and dark, no request leaving the origin over
+state kept in memory and written to a link only on request, keyboard use, axe in light and dark, no request leaving the origin over
 http and file://, print, download and storage only under the reader's choice."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def level_name(level: str, locale: str = "sv") -> str:
 
 
 def matter(label: str, quick: str = "", deep: str = "", checks: str = "") -> str:
-    """One matter in the address, written by hand from the documented format (riskguide.js)."""
+    """One matter in a link, written by hand from the documented format (riskguide-codec.js)."""
     code = base64.urlsafe_b64encode(label.encode("utf-8")).decode("ascii").rstrip("=")
     return ".".join([code, quick, deep, checks]).rstrip(".")
 
@@ -125,9 +125,32 @@ def test_the_result_explains_itself_and_recommends_measures(open_page, http_base
     expect(page.locator(".sm-rg [role=status]")).to_have_text("Bibliotek: Hög risk efter steg 2.")
 
 
-def test_the_address_keeps_the_state_over_file(open_page, file_base):
+ADDRESS = "() => [location.href, history.length]"
+
+
+def test_answering_leaves_the_address_and_the_history_alone(open_page, http_base):
+    page = open_page().page
+    page.goto(http_base + RISKGUIDE)
+    before = page.evaluate(ADDRESS)
+    vector = VECTORS["full"][-1]
+    key = add_matter(page, "Ny väg norr")
+    answer(page, key, "quick", vector["quick"])
+    answer(page, key, "deep", vector["deep"])
+    page.check(f"#sm-rg-{key}-measure-polisen")
+    settle(page)
+    assert page.locator(".sm-rg-result__level").inner_text() == "Nivå: Hög risk"
+    assert page.evaluate(ADDRESS) == before
+    assert page.evaluate("location.hash") == ""
+    # No link exists until the reader asks for one, not even in the language switch.
+    assert page.locator(".sm-rg__link").is_hidden()
+    assert page.locator("#sm-rg-link").input_value() == ""
+    assert "#" not in page.locator('a.md-select__link[hreflang="en"]').get_attribute("href")
+
+
+def test_a_saved_link_says_what_it_holds_and_restores_the_state_over_file(open_page, file_base):
     page = open_page().page
     page.goto(file_base + RISKGUIDE)
+    before = page.evaluate(ADDRESS)
     first = add_matter(page, "Ny väg norr")
     answer(page, first, "quick", VECTORS["full"][-1]["quick"])
     answer(page, first, "deep", VECTORS["full"][-1]["deep"])
@@ -135,27 +158,44 @@ def test_the_address_keeps_the_state_over_file(open_page, file_base):
     second = add_matter(page, "Flytt av bisamhälle")
     answer(page, second, "quick", VECTORS["quick"][0]["answers"])
     settle(page)
-    url = page.evaluate("location.href")
-    assert "#rg1." in url and "Ny väg" not in url  # the label is encoded, not readable in the address
     summary = page.locator(".sm-rg__summary-body").inner_text()
 
-    # Following a link to a heading on the page does not lose the assessment.
-    page.click('.md-content a[href="#dina-uppgifter-stannar-hos-dig"]')
-    page.wait_for_function("location.hash.indexOf('#rg1.') === 0")
-    assert page.evaluate("location.href") == url
+    page.click(".sm-rg__tools button[data-action=link]")
+    assert page.locator(".sm-rg__tools button[data-action=link]").inner_text() == "Spara länk"
+    assert page.evaluate("document.activeElement.id") == "sm-rg-link"
+    hint = page.locator("#sm-rg-link-hint").inner_text()
+    assert "namnen på dina ärenden, dina svar och de åtgärder" in hint and "inte krypterade" in hint
+    url = page.locator("#sm-rg-link").input_value()
+    assert url.startswith(file_base + RISKGUIDE + "#rg1.") and "Ny väg" not in url  # encoded, not readable
+    assert page.evaluate(ADDRESS) == before  # making the link writes nothing into the address or history
+    assert page.locator("#sm-rg-link-stale").is_hidden()
 
-    for again in (page, open_page().page):
-        if again is page:
-            again.reload()
-        else:
-            again.goto(url)
-        assert again.locator(".sm-rg__summary-body").inner_text() == summary
-        titles = again.locator(".sm-rg-matter__title").all_inner_texts()
-        assert titles == ["Ny väg norr", "Flytt av bisamhälle"]
-        assert again.locator("#sm-rg-k1-measure-polisen").is_checked()
-        assert again.locator("#sm-rg-k1-deep-sociala-uthangning").is_checked()
-        assert again.locator("#sm-rg-link").input_value() == url
-        assert again.locator(".sm-rg__notice").is_hidden()
+    # Following a link to a heading on the page keeps the assessment; a change after the link was
+    # made is pointed out.
+    page.click('.md-content a[href="#dina-uppgifter-stannar-hos-dig"]')
+    page.wait_for_function("location.hash === '#dina-uppgifter-stannar-hos-dig'")
+    assert page.locator(".sm-rg-matter__title").all_inner_texts() == ["Ny väg norr", "Flytt av bisamhälle"]
+    page.uncheck(f"#sm-rg-{first}-measure-polisen")
+    settle(page)
+    assert page.locator("#sm-rg-link-stale").is_visible()
+    assert page.locator("#sm-rg-link").input_value() == url
+
+    # The state lives in the page only: a reload without the link starts empty.
+    page.goto(file_base + RISKGUIDE)
+    page.reload()
+    assert page.locator(".sm-rg-matter").count() == 0
+
+    again = open_page().page
+    again.goto(url)
+    assert again.locator(".sm-rg__summary-body").inner_text() == summary
+    assert again.locator(".sm-rg-matter__title").all_inner_texts() == ["Ny väg norr", "Flytt av bisamhälle"]
+    assert again.locator("#sm-rg-k1-measure-polisen").is_checked()
+    assert again.locator("#sm-rg-k1-deep-sociala-uthangning").is_checked()
+    assert again.locator(".sm-rg__notice").is_hidden()
+    # Once read, the state leaves the address: the entry is replaced, none is added (a new tab holds
+    # about:blank and this page).
+    assert again.evaluate("location.hash") == ""
+    assert again.evaluate("history.length") == 2
 
 
 GARBAGE = [
@@ -192,10 +232,14 @@ def test_a_pasted_link_replaces_the_assessment_and_the_language_switch_keeps_it(
     other = link(matter("Annat ärende", "0000"))
     page.evaluate("hash => { location.hash = hash; }", other)
     expect(page.locator(".sm-rg-matter__title")).to_have_text(["Annat ärende"])
-    page.locator('a.md-select__link[hreflang="en"]').evaluate("a => a.click()")
+    page.wait_for_function("location.hash === ''")  # read, then taken out of the address
+    switch = page.locator('a.md-select__link[hreflang="en"]')
+    assert "#" not in switch.get_attribute("href")  # the switch gets the state only when clicked
+    switch.evaluate("a => a.click()")
     page.wait_for_url("**/en/forebyggande/riskguide.html*")
     expect(page.locator(".sm-rg-matter__title")).to_have_text(["Annat ärende"])
     assert page.locator(".sm-rg-matter__status").inner_text() == "Step 1: Low risk"
+    page.wait_for_function("location.hash === ''")
 
 
 def test_a_link_from_older_questions_asks_for_a_check(open_page, http_base):
@@ -239,7 +283,7 @@ def test_keyboard_only(open_page, http_base):
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.press("Space")
     settle(page)
-    assert page.evaluate("location.hash").endswith(".h1")
+    assert page.evaluate("location.hash") == ""  # the state stays in the page
     expect(page.locator(".sm-rg [role=status]")).to_have_text("Ny skola: Hög risk efter steg 2.")
 
     for _ in range(len(GUIDE["sv"]["levels"][2]["measures"])):  # past the other measures to "Ta bort ärendet"
@@ -262,6 +306,8 @@ def test_axe_finds_nothing(open_page, http_base, path, scheme):
     assert page.locator("[data-md-color-scheme]").first.get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
     if "riskguide" in path:
         page.locator(".sm-rg-matter").nth(1).locator("button[data-action=toggle]").click()  # open a closed one too
+        page.click(".sm-rg__tools button[data-action=link]")  # and the link with what it holds
+        expect(page.locator("#sm-rg-link")).to_be_visible()
         if path.startswith("en/"):
             assert page.locator(".sm-rg-table tbody td").first.inner_text() == "High risk"
     else:

@@ -109,3 +109,35 @@ setup_poppler() {
   fi
   command -v pdftotext >/dev/null || die "pdftotext saknas efter installationen av poppler-utils."
 }
+
+setup_node() {
+  # Node for ESLint and the JavaScript unit tests: Debian's nodejs and npm when missing. ESLint 9
+  # needs Node 18.18 or later (Debian 12 has 18.20).
+  command -v node >/dev/null || as_root_apt_install nodejs
+  command -v npm >/dev/null || as_root_apt_install npm
+  command -v node >/dev/null && command -v npm >/dev/null || die "node eller npm saknas efter installationen."
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 18 || (a === 18 && b >= 18) ? 0 : 1)' \
+    || die "Node 18.18 eller senare behövs för ESLint, men node är $(node --version)."
+  # npm ci from the committed lock, only when node_modules does not already match it.
+  local stamp=node_modules/.package-lock.sha256
+  local want
+  want=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "Installerar JavaScript-verktygen från package-lock.json ..."
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null || die "npm ci misslyckades (package-lock.json)"
+    echo "$want" > "$stamp"
+  fi
+}
+
+run_js_checks() {
+  # ESLint with no warnings allowed, then the unit tests of the scripts (tests/js/*.test.js).
+  echo "ESLint (overrides/assets/javascripts/stodmaterial, tests/js) ..."
+  node_modules/.bin/eslint --max-warnings 0 overrides/assets/javascripts/stodmaterial tests/js eslint.config.js \
+    || die "ESLint hittade fel eller varningar i JavaScript-koden (se ovan)."
+  echo "JavaScript-enhetstester (node --test tests/js) ..."
+  node --test tests/js/*.test.js > .cache/node-test.log 2>&1 || {
+    cat .cache/node-test.log
+    die "JavaScript-enhetstesterna misslyckades (se ovan)."
+  }
+  grep -E "^# (tests|pass|fail) " .cache/node-test.log
+}

@@ -1,5 +1,5 @@
 """The preparation plan's HTML: the self-assessment and every step of the plan, with the tenant's
-contacts filled in. Without JavaScript the whole plan shows; riskguide.js keeps the steps that fit the
+contacts filled in. Without JavaScript the whole plan shows; preparation-plan.js keeps the steps that fit the
 reader's answers and adds print, download and (only under the reader's choice) storage."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The risk guide's HTML: the tool's accessible skeleton (riskguide.js brings it to life) and the
+"""The risk guide's HTML: the tool's accessible skeleton (riskguide-ui.js brings it to life) and the
 plain-language description of the model, both built from the data file so they can never drift."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from stodmaterial.riskguide.html import fmt, heading, json_script, sub, tail
 from stodmaterial.riskguide.model import Question, RiskGuide, Step
 from stodmaterial.riskguide.ui import MODEL, RISKGUIDE, strings
 
-FORMAT = 1          # version of the address format (#rg1.…); riskguide.js reads and writes it
+FORMAT = 1          # version of the link format (#rg1.…); riskguide-codec.js reads and writes it
 MAX_MATTERS = 30
 MAX_LABEL = 60
-MATTER = "__M__"    # replaced by each matter's key when riskguide.js copies a template
+MATTER = "__M__"    # replaced by each matter's key when riskguide-view.js copies a template
 
 
 def _data(guide: RiskGuide, locale: str) -> dict:
@@ -95,13 +95,23 @@ def render_tool(parent: etree.Element, guide: RiskGuide, locale: str) -> etree.E
     summary = sub(app, "section", {"class": "sm-rg__summary", "aria-labelledby": "sm-rg-summary", "data-search-exclude": ""})
     heading(summary, 2, ui["summary_title"], {"id": "sm-rg-summary"})
     sub(summary, "div", {"class": "sm-rg__summary-body"})
-    link = sub(summary, "div", {"class": "sm-rg__link"})
+    # The assessment stays in the page's memory; a link is made only when the reader asks for one.
+    tools = sub(summary, "div", {"class": "sm-rg__tools"})
+    sub(tools, "p", {"class": "sm-rg__hint", "id": "sm-rg-memory"}, ui["memory"])
+    for action, cls in (("link", "sm-btn sm-btn--primary"), ("print", "sm-btn"), ("clear", "sm-btn")):
+        attrs = {"type": "button", "class": cls, "data-action": action}
+        if action == "link":
+            attrs["aria-describedby"] = "sm-rg-memory"
+        sub(tools, "button", attrs, ui[action])
+    link = sub(summary, "div", {"class": "sm-rg__link", "hidden": "hidden"})
     sub(link, "label", {"for": "sm-rg-link", "class": "sm-rg__label"}, ui["link_label"])
     sub(link, "p", {"class": "sm-rg__hint", "id": "sm-rg-link-hint"}, ui["link_hint"])
-    sub(link, "input", {"type": "text", "id": "sm-rg-link", "readonly": "readonly", "aria-describedby": "sm-rg-link-hint"})
-    tools = sub(summary, "div", {"class": "sm-rg__tools"})
-    for action, cls in (("copy", "sm-btn sm-btn--primary"), ("print", "sm-btn"), ("clear", "sm-btn")):
-        sub(tools, "button", {"type": "button", "class": cls, "data-action": action}, ui[action])
+    sub(link, "p", {"class": "sm-rg__link-stale", "id": "sm-rg-link-stale", "hidden": "hidden"}, ui["link_stale"])
+    sub(link, "input", {
+        "type": "text", "id": "sm-rg-link", "readonly": "readonly", "autocomplete": "off", "spellcheck": "false",
+        "aria-describedby": "sm-rg-link-hint sm-rg-link-stale",
+    })
+    sub(sub(link, "div", {"class": "sm-rg__link-tools"}), "button", {"type": "button", "class": "sm-btn", "data-action": "copy"}, ui["copy"])
 
     sub(app, "div", {"class": "sm-visually-hidden", "role": "status", "aria-live": "polite", "aria-atomic": "true"})
     _template(app, "quick", guide.quick)

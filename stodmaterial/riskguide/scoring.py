@@ -1,5 +1,5 @@
 """The risk guide's calculation model in Python: the reference for the test vectors and for the
-page's explanation. The browser runs the same rules in riskguide.js; tests hold both to the vectors."""
+page's explanation. The browser runs the same rules in riskguide-scoring.js; tests hold both to the vectors."""
 
 from __future__ import annotations
 

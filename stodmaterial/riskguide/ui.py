@@ -1,6 +1,7 @@
 """Interface text of the risk guide and the preparation plan, in every site language.
 
-Texts with {name} are filled in by the page's script (riskguide.js) or by the renderer."""
+Texts with {name} are filled in by the page's scripts (riskguide-ui.js, riskguide-view.js,
+preparation-plan.js) or by the renderer."""
 
 from __future__ import annotations
 
@@ -25,8 +26,13 @@ RISKGUIDE: dict[str, dict[str, str]] = {
         "print": "Skriv ut sammanställningen",
         "copy": "Kopiera länken",
         "clear": "Rensa allt",
+        "link": "Spara länk",
+        "memory": "Din bedömning finns bara på den här sidan tills du lämnar eller laddar om den. Vill du fortsätta senare? Välj Spara länk.",
         "link_label": "Länk till din bedömning",
-        "link_hint": "Bokmärk sidan eller spara länken för att fortsätta senare. Den som får länken ser dina svar.",
+        "link_hint": "Länken innehåller namnen på dina ärenden, dina svar och de åtgärder du har bockat för. De är kodade men inte krypterade: den som får länken kan läsa dem. Webbplatsen sparar inte länken och skickar den ingenstans. Kopiera den och spara den där du vill, till exempel i ett dokument. Öppna länken för att fortsätta.",
+        "link_stale": "Du har ändrat något efter att länken skapades. Välj Spara länk igen för att få med ändringen.",
+        "link_made": "Länken är skapad. Den står i fältet Länk till din bedömning.",
+        "link_nothing": "Det finns inget att spara än. Lägg till ett ärende först.",
         "copied": "Länken är kopierad.",
         "copy_failed": "Det gick inte att kopiera länken. Den är markerad i fältet Länk till din bedömning: tryck Ctrl+C, eller Cmd+C på Mac.",
         "clear_confirm": "Vill du ta bort alla ärenden? Det går inte att ångra.",
@@ -51,7 +57,7 @@ RISKGUIDE: dict[str, dict[str, str]] = {
         "floor": "ger ensamt minst {level}",
         "no_drivers": "Inget svar gav poäng.",
         "measures": "Rekommenderade åtgärder",
-        "measures_hint": "Bocka för det som är gjort. Det sparas i länken.",
+        "measures_hint": "Bocka för det som är gjort. Det kommer med i länken om du sparar en länk.",
         "announce_quick": "{label}: {level} i steg 1.",
         "announce_deep_needed": "{label}: {level} i steg 1. Gör den fördjupade bedömningen.",
         "announce_deep": "{label}: {level} efter steg 2.",
@@ -80,8 +86,13 @@ RISKGUIDE: dict[str, dict[str, str]] = {
         "print": "Print the summary",
         "copy": "Copy the link",
         "clear": "Clear everything",
+        "link": "Save a link",
+        "memory": "Your assessment exists only on this page until you leave or reload it. Want to continue later? Choose Save a link.",
         "link_label": "Link to your assessment",
-        "link_hint": "Bookmark the page or save the link to continue later. Anyone who gets the link sees your answers.",
+        "link_hint": "The link contains the names of your matters, your answers and the measures you have ticked. They are encoded but not encrypted: anyone who gets the link can read them. The site does not save the link or send it anywhere. Copy it and save it where you like, for example in a document. Open the link to continue.",
+        "link_stale": "You have changed something since the link was made. Choose Save a link again to include the change.",
+        "link_made": "The link is made. It is in the field Link to your assessment.",
+        "link_nothing": "There is nothing to save yet. Add a matter first.",
         "copied": "The link is copied.",
         "copy_failed": "The link could not be copied. It is selected in the field Link to your assessment: press Ctrl+C, or Cmd+C on a Mac.",
         "clear_confirm": "Do you want to remove all matters? This cannot be undone.",
@@ -106,7 +117,7 @@ RISKGUIDE: dict[str, dict[str, str]] = {
         "floor": "alone gives at least {level}",
         "no_drivers": "No answer gave points.",
         "measures": "Recommended measures",
-        "measures_hint": "Tick what has been done. It is saved in the link.",
+        "measures_hint": "Tick what has been done. It is included in the link if you save one.",
         "announce_quick": "{label}: {level} in step 1.",
         "announce_deep_needed": "{label}: {level} in step 1. Do the in-depth assessment.",
         "announce_deep": "{label}: {level} after step 2.",

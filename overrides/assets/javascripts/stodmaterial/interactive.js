@@ -17,84 +17,9 @@
 (function () {
   "use strict";
 
-  var english = (document.documentElement.lang || "").slice(0, 2) === "en";
-  var TEXT = english ? {
-    save: "Save my answers on this device",
-    saveNote: "If you leave this unticked, your answers are kept only until you leave or reload the page. " +
-      "On a computer that others use too, leave it unticked, or delete everything on the page My reflections when you are done.",
-    saveOn: "Your answers and your progress are now saved in this browser on this device.",
-    saveOff: "Nothing is saved on this device any more. What was saved has been removed.",
-    saveUnavailable: "This browser does not allow the site to save anything. Your answers are kept only until you leave the page.",
-    status: "Status",
-    notStarted: "Not started",
-    begun: "Begun",
-    done: "Done",
-    progressSummary: function (done, begun, total) {
-      return "You have finished " + done + " of " + total + " themes" + (begun ? ", and begun " + begun + "." : ".");
-    },
-    progressHint: "Choose the themes in any order. Your progress is remembered only if you save on this device.",
-    doneTitle: "Finished with this theme?",
-    doneLabel: "I have worked through this theme",
-    doneNoteSaved: "The mark shows on the start page.",
-    doneNoteMemory: "The mark shows on the start page only if you save your answers on this device.",
-    doneLink: "Choose to save",
-    doneOn: "The theme is marked as done.",
-    doneOff: "The theme is no longer marked as done.",
-    toStart: "Back to the start page",
-    emptySaved: "You have no saved answers on this device.",
-    emptyMemory: "Nothing is saved on this device. Answers are saved only if you choose \"Save my answers on this device\"; otherwise they are gone when you leave the page where you wrote them.",
-    download: "my-reflections.md",
-    downloadTitle: "My reflections",
-    downloadIntro: "Your answers to the reflection questions, downloaded on ",
-    downloadNone: "No answers.",
-    downloadStarted: "The file my-reflections.md is being downloaded.",
-    confirmText: "Delete all your answers, your progress and your choice to save, everything this site has stored on this device?",
-    confirmYes: "Yes, delete everything",
-    confirmNo: "Cancel",
-    deleted: "Everything is deleted. The site has nothing stored on this device.",
-    cancelled: "Nothing was deleted.",
-    exitPresses: function (left) {
-      return "Shift: press " + left + " more " + (left === 1 ? "time" : "times") + " to leave the page.";
-    },
-  } : {
-    save: "Spara mina svar på den här enheten",
-    saveNote: "Om du inte kryssar i rutan finns dina svar bara kvar tills du lämnar eller laddar om sidan. " +
-      "Använder du en dator som andra också använder? Låt rutan vara tom, eller radera allt på sidan Mina reflektioner när du är klar.",
-    saveOn: "Dina svar och hur långt du har kommit sparas nu i webbläsaren på den här enheten.",
-    saveOff: "Ingenting sparas längre på den här enheten. Det som var sparat är borttaget.",
-    saveUnavailable: "Den här webbläsaren låter inte webbplatsen spara något. Dina svar finns bara kvar tills du lämnar sidan.",
-    status: "Status",
-    notStarted: "Inte påbörjat",
-    begun: "Påbörjat",
-    done: "Klart",
-    progressSummary: function (done, begun, total) {
-      return "Du har gjort klart " + done + " av " + total + " teman" + (begun ? " och påbörjat " + begun + "." : ".");
-    },
-    progressHint: "Välj temana i vilken ordning du vill. Hur långt du har kommit sparas bara om du sparar på den här enheten.",
-    doneTitle: "Klar med temat?",
-    doneLabel: "Jag har gått igenom det här temat",
-    doneNoteSaved: "Markeringen syns på startsidan.",
-    doneNoteMemory: "Markeringen syns på startsidan bara om du sparar dina svar på den här enheten.",
-    doneLink: "Välj att spara",
-    doneOn: "Temat är markerat som klart.",
-    doneOff: "Temat är inte längre markerat som klart.",
-    toStart: "Tillbaka till startsidan",
-    emptySaved: "Du har inga sparade svar på den här enheten.",
-    emptyMemory: "Ingenting är sparat på den här enheten. Svar sparas bara om du väljer \"Spara mina svar på den här enheten\". Annars försvinner de när du lämnar sidan där du skrev dem.",
-    download: "mina-reflektioner.md",
-    downloadTitle: "Mina reflektioner",
-    downloadIntro: "Dina svar på reflektionsfrågorna, nedladdade ",
-    downloadNone: "Inga svar.",
-    downloadStarted: "Filen mina-reflektioner.md laddas ner.",
-    confirmText: "Vill du radera alla dina svar, hur långt du har kommit och valet att spara, allt som webbplatsen har sparat på den här enheten?",
-    confirmYes: "Ja, radera allt",
-    confirmNo: "Avbryt",
-    deleted: "Allt är raderat. Webbplatsen har ingenting sparat på den här enheten.",
-    cancelled: "Ingenting raderades.",
-    exitPresses: function (left) {
-      return "Skift: tryck " + left + (left === 1 ? " gång" : " gånger") + " till för att lämna sidan.";
-    },
-  };
+  /* The texts for the page's language, from stodmaterial/strings.py (strings.js, see dom.js). */
+  var TEXT = window.smDom.texts();
+  var fmt = window.smDom.format;
 
   var store = window.smStore;
   var ANSWER = "answer:";
@@ -158,7 +83,7 @@
           return;
         }
         if (!timer) timer = window.setTimeout(reset, 5000);
-        if (status) status.textContent = TEXT.exitPresses(3 - presses);
+        if (status) status.textContent = fmt(presses === 2 ? TEXT.exitPressesOne : TEXT.exitPresses, { n: 3 - presses });
       } else if (event.key !== "Shift" && presses) {
         reset();
       }
@@ -243,7 +168,7 @@
           text: field.value,
           question: question ? question.textContent.trim() : "",
           theme: theme,
-          lang: english ? "en" : "sv",
+          lang: document.documentElement.lang,
         });
       });
     });
@@ -346,7 +271,7 @@
         line.appendChild(el("span", { "class": "sm-badge sm-badge--" + (state || "new") }, label));
         line.hidden = false;
       });
-      summary.textContent = TEXT.progressSummary(done, begun, total);
+      summary.textContent = fmt(begun ? TEXT.progressSummaryBegun : TEXT.progressSummary, { done: done, begun: begun, total: total });
       fill.style.width = (total ? Math.round((100 * done) / total) : 0) + "%";
     }
     window.addEventListener("sm-store-change", update);
@@ -415,7 +340,7 @@
     }
 
     function download() {
-      window.smDom.downloadText(TEXT.download, markdown(), "text/markdown;charset=utf-8");
+      window.smDom.downloadText(TEXT.downloadName, markdown(), "text/markdown;charset=utf-8");
       say(status, TEXT.downloadStarted);
     }
 
