@@ -109,6 +109,27 @@ STRINGS: dict[str, dict[str, str]] = {
             "Ingenting är sparat på den här enheten. Svar sparas bara om du väljer \"Spara mina svar på den "
             "här enheten\". Annars försvinner de när du lämnar sidan där du skrev dem."
         ),
+        # Templates, scenarios and the presentation view (templates.js, scenario.js, presentation.js).
+        "presentOpen": "Visa i presentationsläge",
+        "presentPrevious": "Föregående",
+        "presentNext": "Nästa",
+        "presentClose": "Stäng",
+        "presentSlide": "Bild",
+        "presentFullscreen": "Helskärm",
+        "presentKeys": "Piltangenterna: nästa och föregående. Esc: stäng.",
+        "presentPosition": "Bild {n} av {total}",
+        "scenarioShow": "Visa kommentaren",
+        "scenarioChooseFirst": "Välj ett av svaren först.",
+        "scenarioYouChose": "Du valde: ",
+        "scenarioComment": "Kommentar: ",
+        "templateEmpty": "(inte ifyllt)",
+        "templateConfirmText": "Vill du tömma alla fält i mallen? Det du har skrivit här tas bort från sidan och från den här enheten.",
+        "templateConfirmYes": "Ja, töm fälten",
+        "templateConfirmNo": "Avbryt",
+        "templateCleared": "Fälten är tomma. Ingenting från mallen finns kvar.",
+        "templateCancelled": "Ingenting togs bort.",
+        "templateDate": "Nedladdad ",
+        "templateDownloaded": "Filen {name} laddas ner.",
         "downloadName": "mina-reflektioner.md",
         "downloadTitle": "Mina reflektioner",
         "downloadIntro": "Dina svar på reflektionsfrågorna, nedladdade ",
@@ -220,6 +241,27 @@ STRINGS: dict[str, dict[str, str]] = {
             "Nothing is saved on this device. Answers are saved only if you choose \"Save my answers on this "
             "device\"; otherwise they are gone when you leave the page where you wrote them."
         ),
+        # Templates, scenarios and the presentation view (templates.js, scenario.js, presentation.js).
+        "presentOpen": "Show in presentation view",
+        "presentPrevious": "Previous",
+        "presentNext": "Next",
+        "presentClose": "Close",
+        "presentSlide": "Slide",
+        "presentFullscreen": "Full screen",
+        "presentKeys": "Arrow keys: next and previous. Escape: close.",
+        "presentPosition": "Slide {n} of {total}",
+        "scenarioShow": "Show the comment",
+        "scenarioChooseFirst": "Choose one of the answers first.",
+        "scenarioYouChose": "You chose: ",
+        "scenarioComment": "Comment: ",
+        "templateEmpty": "(not filled in)",
+        "templateConfirmText": "Empty every field of this template? What you wrote here is removed from this page and from this device.",
+        "templateConfirmYes": "Yes, empty the fields",
+        "templateConfirmNo": "Cancel",
+        "templateCleared": "The fields are empty. Nothing from this template is kept.",
+        "templateCancelled": "Nothing was removed.",
+        "templateDate": "Downloaded on ",
+        "templateDownloaded": "The file {name} is being downloaded.",
         "downloadName": "my-reflections.md",
         "downloadTitle": "My reflections",
         "downloadIntro": "Your answers to the reflection questions, downloaded on ",
@@ -248,6 +290,7 @@ SCRIPT_KEYS = (
     "doneTitle", "doneLabel", "doneNoteSaved", "doneNoteMemory", "doneLink", "doneOn", "doneOff", "toStart",
     "emptySaved", "emptyMemory", "downloadName", "downloadTitle", "downloadIntro", "downloadNone", "downloadStarted",
     "confirmText", "confirmYes", "confirmNo", "deleted", "cancelled", "exitPressesOne", "exitPresses",
+    "presentOpen", "presentPrevious", "presentNext", "presentClose", "presentSlide", "presentFullscreen", "presentKeys", "presentPosition", "scenarioShow", "scenarioChooseFirst", "scenarioYouChose", "scenarioComment", "templateEmpty", "templateConfirmText", "templateConfirmYes", "templateConfirmNo", "templateCleared", "templateCancelled", "templateDate", "templateDownloaded",
 )
 
 SCRIPT_STRINGS_PATH = "assets/javascripts/stodmaterial/strings.js"  # under the site root, for mkdocs.yml

@@ -11,25 +11,17 @@
 (function () {
   "use strict";
 
-  var english = (document.documentElement.lang || "").slice(0, 2) === "en";
-  var TEXT = english ? {
-    open: "Show in presentation view",
-    previous: "Previous",
-    next: "Next",
-    close: "Close",
-    slide: "Slide",
-    fullscreen: "Full screen",
-    keys: "Arrow keys: next and previous. Escape: close.",
-    position: function (n, total) { return "Slide " + n + " of " + total; },
-  } : {
-    open: "Visa i presentationsläge",
-    previous: "Föregående",
-    next: "Nästa",
-    close: "Stäng",
-    slide: "Bild",
-    fullscreen: "Helskärm",
-    keys: "Piltangenterna: nästa och föregående. Esc: stäng.",
-    position: function (n, total) { return "Bild " + n + " av " + total; },
+  var D = window.smDom;
+  var T = D.texts();  /* from stodmaterial/strings.py, by the page's language */
+  var TEXT = {
+    open: T.presentOpen,
+    previous: T.presentPrevious,
+    next: T.presentNext,
+    close: T.presentClose,
+    slide: T.presentSlide,
+    fullscreen: T.presentFullscreen,
+    keys: T.presentKeys,
+    position: function (n, total) { return D.format(T.presentPosition, { n: n, total: total }); },
   };
 
   var el = window.smDom.el;

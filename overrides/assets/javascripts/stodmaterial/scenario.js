@@ -11,17 +11,13 @@
 (function () {
   "use strict";
 
-  var english = (document.documentElement.lang || "").slice(0, 2) === "en";
-  var TEXT = english ? {
-    show: "Show the comment",
-    chooseFirst: "Choose one of the answers first.",
-    youChose: "You chose: ",
-    comment: "Comment: ",
-  } : {
-    show: "Visa kommentaren",
-    chooseFirst: "Välj ett av svaren först.",
-    youChose: "Du valde: ",
-    comment: "Kommentar: ",
+  var D = window.smDom;
+  var T = D.texts();  /* from stodmaterial/strings.py, by the page's language */
+  var TEXT = {
+    show: T.scenarioShow,
+    chooseFirst: T.scenarioChooseFirst,
+    youChose: T.scenarioYouChose,
+    comment: T.scenarioComment,
   };
 
   var el = window.smDom.el;

@@ -14,25 +14,17 @@
 (function () {
   "use strict";
 
-  var english = (document.documentElement.lang || "").slice(0, 2) === "en";
-  var TEXT = english ? {
-    empty: "(not filled in)",
-    downloaded: function (name) { return "The file " + name + " is being downloaded."; },
-    confirmText: "Empty every field of this template? What you wrote here is removed from this page and from this device.",
-    confirmYes: "Yes, empty the fields",
-    confirmNo: "Cancel",
-    cleared: "The fields are empty. Nothing from this template is kept.",
-    cancelled: "Nothing was removed.",
-    date: "Downloaded on ",
-  } : {
-    empty: "(inte ifyllt)",
-    downloaded: function (name) { return "Filen " + name + " laddas ner."; },
-    confirmText: "Vill du tömma alla fält i mallen? Det du har skrivit här tas bort från sidan och från den här enheten.",
-    confirmYes: "Ja, töm fälten",
-    confirmNo: "Avbryt",
-    cleared: "Fälten är tomma. Ingenting från mallen finns kvar.",
-    cancelled: "Ingenting togs bort.",
-    date: "Nedladdad ",
+  var D = window.smDom;
+  var T = D.texts();  /* from stodmaterial/strings.py, by the page's language */
+  var TEXT = {
+    empty: T.templateEmpty,
+    confirmText: T.templateConfirmText,
+    confirmYes: T.templateConfirmYes,
+    confirmNo: T.templateConfirmNo,
+    cleared: T.templateCleared,
+    cancelled: T.templateCancelled,
+    date: T.templateDate,
+    downloaded: function (name) { return D.format(T.templateDownloaded, { name: name }); },
   };
 
   var dom = window.smDom;
