@@ -79,6 +79,12 @@ class RenderContext:
 
     def template_values(self) -> dict[str, str | bool]:
         values = template_values(self.tenant, self.locale)
+        # Every value has a declared type: a string is a slot, a boolean part of the variant. Anything
+        # else could neither be escaped for its context nor vary per variant: an error, never a silent
+        # placeholder.
+        for key, value in values.items():
+            if not isinstance(value, (str, bool)):
+                raise TypeError(f"template value {key!r} is a {type(value).__name__}; only str (a slot) and bool (the variant) are allowed")
         if self.slots is not None:
             values = {k: self.slots.scalar(TEMPLATE, k, self.locale) if isinstance(v, str) else v for k, v in values.items()}
         return {**values, "locale": self.locale}

@@ -281,3 +281,22 @@ def test_cli_refuses_without_settings_and_for_unknown_tenants(world, monkeypatch
     monkeypatch.setenv("STODMATERIAL_HOSTING_CONFIG", str(path))
     code, out, _ = cli("--repo", str(layout.root), "--today", TODAY.isoformat(), "hosting")
     assert code == 0 and "Öppna (1): exempelkommun" in out and "Utan inloggning (1): annan-kommun" in out
+
+
+def test_a_broken_tenant_file_is_locked_and_the_others_still_get_a_config(world):
+    layout, path = world
+    config = load_hosting_config(path)
+    store = CredentialStore(config.credentials)
+    store.create("exempelkommun")
+    store.create("annan-kommun")
+    assert sorted(t.slug for t in generate(layout, config, TODAY).plan.open) == ["annan-kommun", "exempelkommun"]
+    # A NUL byte (a traceback before) in one file, and a later day on which the other licence has ended.
+    (layout.tenants / "annan-kommun" / "tenant.yml").write_bytes(b'name: "A\x00"\n')
+    result = generate(layout, config, TODAY.replace(year=2029))
+    locked = {t.slug: t.why for t in result.plan.locked}
+    assert "har fel" in locked["annan-kommun"] and "licensen gick ut" in locked["exempelkommun"]
+    assert result.plan.open == []
+    assert any("annan-kommun/tenant.yml" in str(p.file) for p in result.plan.problems)
+    text = (config.output / nginx.MAIN).read_text()
+    assert "headers-exempelkommun.conf" not in text and "headers-annan-kommun.conf" not in text
+    assert text.count("error_page 403 /_/stangd.html;") >= 2

@@ -147,3 +147,18 @@ def test_chromium_runs_no_injected_script_on_any_page(injected_site, open_page):
     contexts = (injected_site / "kontexter.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;window.__smInjected=1&lt;/script&gt;" in contexts
     assert re.search(r"<script>window.__smInjected", contexts) is None
+
+
+def test_a_template_value_of_an_unsupported_type_is_an_error_not_a_placeholder(monkeypatch):
+    from stodmaterial import render_context
+    from stodmaterial.fleet.slots import SlotTable
+    from stodmaterial.paths import Layout
+    from stodmaterial.tenant import load_tenant
+
+    from conftest import ROOT
+
+    original = render_context.template_values
+    monkeypatch.setattr(render_context, "template_values", lambda tenant, locale: {**original(tenant, locale), "count": 3})
+    context = render_context.RenderContext(tenant=load_tenant(ROOT / "tenants", "exempelkommun"), themes=(), layout=Layout(ROOT), slots=SlotTable())
+    with pytest.raises(TypeError, match="'count' is a int"):
+        context.template_values()
