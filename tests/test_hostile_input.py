@@ -221,3 +221,15 @@ def test_check_reports_a_hostile_page_and_a_broken_tenant_and_still_checks_the_r
     assert "tenants/trasig/tenant.yml:1:" in text
     assert "tenants/utgangen/tenant.yml" in text and "licensen gick ut" in text
     assert "Traceback" not in text
+
+
+def test_the_templates_output_is_checked_like_content(repo_copy, tmp_path):
+    from stodmaterial.build import build_site
+
+    main = repo_copy.overrides / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block extrahead %}", '{% block extrahead %}\n  <script src="https://cdn.example.com/a.js"></script>', 1), encoding="utf-8")
+    with pytest.raises(ProblemError) as caught:
+        build_site(repo_copy, "exempelkommun", tmp_path / "site", today=TODAY)
+    assert "cdn.example.com" in caught.value.problems[0].message
+    assert not (tmp_path / "site").exists()

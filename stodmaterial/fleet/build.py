@@ -17,6 +17,7 @@ from typing import Callable
 
 from stodmaterial.content.check import check_content
 from stodmaterial.engine import EngineRequest, run_engine
+from stodmaterial.fleet.output_check import output_problems
 from stodmaterial.fleet.slots import SlotError, SlotTable
 from stodmaterial.fleet.stamp import Variant, fill
 from stodmaterial.fleet.variant import VariantKey, describe, placeholder_tenant, variant_key
@@ -68,6 +69,13 @@ def _variant(layout: Layout, themes: list[Theme], key: VariantKey, members: list
     slots = SlotTable()
     context = RenderContext(tenant=placeholder_tenant(members[0]), themes=tuple(themes), layout=layout, locale=languages[0], slots=slots)
     request = render_variant(layout, context, languages, work)
+    outside = output_problems(request.site_dir)
+    if outside:
+        raise ProblemError([Problem(
+            layout.overrides,
+            f"en sida hämtar något från en annan webbplats eller leder bort den: {what}.",
+            "Webbplatsen ska fungera utan internet: lägg filen i overrides/ eller docs/ och hänvisa relativt; ta bort <base>, omdirigering och formulär.",
+        ) for what in outside[:10]])
     variant = Variant(site=request.site_dir, languages=languages, slots=slots)
     try:
         variant.scan()
