@@ -28,6 +28,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "your_answer": "Ditt svar",
         "answer_printed": "Ditt svar:",
         "progress_label": "Hur långt du har kommit",
+        # The start page's progress box, in its first state (interactive.js updates it; same texts).
+        "progress_summary_none": "Du har gjort klart 0 av {total} teman.",
+        "progress_hint": "Välj temana i vilken ordning du vill. Hur långt du har kommit sparas bara om du sparar på den här enheten.",
+        "theme_not_started": "Inte påbörjat",
+        "save_choice": "Spara mina svar på den här enheten",
+        "save_note": (
+            "Om du inte kryssar i rutan finns dina svar bara kvar tills du lämnar eller laddar om sidan. "
+            "Använder du en dator som andra också använder? Låt rutan vara tom, eller radera allt på sidan Mina reflektioner när du är klar."
+        ),
         "theme_status": "Status",
         "video_transcript": "Läs det som sägs och visas i filmen",
         "video_unsupported": "Din webbläsare kan inte visa filmen. Läs texten till filmen nedanför.",
@@ -71,6 +80,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "your_answer": "Your answer",
         "answer_printed": "Your answer:",
         "progress_label": "How far you have come",
+        "progress_summary_none": "You have finished 0 of {total} themes.",
+        "progress_hint": "Choose the themes in any order. Your progress is remembered only if you save on this device.",
+        "theme_not_started": "Not started",
+        "save_choice": "Save my answers on this device",
+        "save_note": (
+            "If you leave this unticked, your answers are kept only until you leave or reload the page. "
+            "On a computer that others use too, leave it unticked, or delete everything on the page My reflections when you are done."
+        ),
         "theme_status": "Status",
         "video_transcript": "Read what the film says and shows",
         "video_unsupported": "Your browser cannot show the film. Read the text of the film below.",

@@ -121,15 +121,29 @@ class ThemeCards(ContextBlock):
     def on_create(self, parent):
         context, locale = self.context, self.context.locale
         here = posixpath.dirname(context.page)
-        # Progress (interactive.js fills it in; hidden without scripts, where nothing can be remembered).
-        etree.SubElement(parent, "div", {
+        # Progress, in its first state: interactive.js updates the texts in place, so nothing shifts
+        # when it runs (CLS). Without scripts nothing is remembered, and the box says so truly.
+        total = len(context.themes)
+        box = etree.SubElement(parent, "div", {
             "class": "sm-progress",
             "data-sm-progress": "",
-            "data-total": str(len(context.themes)),
+            "data-total": str(total),
             "role": "group",
             "aria-label": t(locale, "progress_label"),
-            "hidden": "hidden",
         })
+        _text(etree.SubElement(box, "p", {"class": "sm-progress__summary"}), t(locale, "progress_summary_none", total=total))
+        bar = etree.SubElement(box, "div", {"class": "sm-progress__bar", "aria-hidden": "true"})
+        etree.SubElement(bar, "div", {"class": "sm-progress__fill"}).text = AtomicString("")
+        _text(etree.SubElement(box, "p", {"class": "sm-progress__hint"}), t(locale, "progress_hint"))
+        choice = etree.SubElement(box, "div", {"class": "sm-save-choice"})
+        row = etree.SubElement(choice, "div", {"class": "sm-save-choice__row"})
+        etree.SubElement(row, "input", {
+            "type": "checkbox", "id": "sm-save-progress", "class": "sm-save-choice__input",
+            "aria-describedby": "sm-save-progress-note", "disabled": "disabled",
+        })
+        _text(etree.SubElement(row, "label", {"for": "sm-save-progress"}), t(locale, "save_choice"))
+        _text(etree.SubElement(choice, "p", {"class": "sm-save-choice__note", "id": "sm-save-progress-note"}), t(locale, "save_note"))
+        etree.SubElement(choice, "p", {"class": "sm-save-choice__status", "role": "status"}).text = AtomicString("")
         grid = etree.SubElement(parent, "ul", {"class": "sm-cards", "aria-label": t(locale, "themes_label")})
         for theme in context.themes:
             text = theme.text(locale)
@@ -140,7 +154,9 @@ class ThemeCards(ContextBlock):
             _text(etree.SubElement(card, "p", {"class": "sm-card__summary"}), text.summary)
             _text(etree.SubElement(card, "p", {"class": "sm-card__time"}), t(locale, "minutes", n=theme.meta.minutes))
             # Not started / begun / done: written by interactive.js from what the reader chose to keep.
-            etree.SubElement(card, "p", {"class": "sm-card__status", "data-theme-status": theme.slug, "hidden": "hidden"})
+            status = etree.SubElement(card, "p", {"class": "sm-card__status", "data-theme-status": theme.slug})
+            status.text = AtomicString(f"{t(locale, 'theme_status')}: ")
+            _text(etree.SubElement(status, "span", {"class": "sm-badge sm-badge--new"}), t(locale, "theme_not_started"))
             details = etree.SubElement(card, "details", {"class": "sm-card__goals"})
             _text(etree.SubElement(details, "summary"), t(locale, "goals"))
             goals = etree.SubElement(details, "ul")
