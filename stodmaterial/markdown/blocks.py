@@ -188,7 +188,8 @@ class TenantContacts(ContextBlock):
 
     def on_create(self, parent):
         tenant, locale = self.context.tenant, self.context.locale
-        # Tenant files are written in Swedish: on other languages' pages, mark their text as Swedish.
+        # Tenant files are written in Swedish, with optional English roles and descriptions (role_en,
+        # offers_en): on other languages' pages, Swedish text is marked as Swedish.
         lang = {} if locale == "sv" else {"lang": "sv"}
         box = etree.SubElement(parent, "div", {"class": "sm-contacts", "data-search-exclude": ""})
         officers = etree.SubElement(box, "ul", {"class": "sm-contacts__officers"})
@@ -196,7 +197,10 @@ class TenantContacts(ContextBlock):
             card = etree.SubElement(officers, "li", {"class": "sm-contact"})
             name = etree.SubElement(card, "p", {"class": "sm-contact__name"})
             _text(etree.SubElement(name, "strong"), officer.name)
-            _text(etree.SubElement(card, "p", {"class": "sm-contact__role", **lang}), officer.role)
+            if locale == "en" and officer.role_en:
+                _text(etree.SubElement(card, "p", {"class": "sm-contact__role"}), officer.role_en)
+            else:
+                _text(etree.SubElement(card, "p", {"class": "sm-contact__role", **lang}), officer.role)
             lines = etree.SubElement(card, "ul")
             _contact_line(lines, t(locale, "phone"), officer.phone, _tel(officer.phone))
             _contact_line(lines, t(locale, "email"), officer.email, f"mailto:{officer.email}")
@@ -207,7 +211,10 @@ class TenantContacts(ContextBlock):
             for item in tenant.local_support:
                 entry = etree.SubElement(support, "li")
                 _text(etree.SubElement(entry, "strong", lang), item.name)
-                _text(etree.SubElement(entry, "span", lang), f" – {item.offers}")
+                if locale == "en" and item.offers_en:
+                    _text(etree.SubElement(entry, "span"), f" – {item.offers_en}")
+                else:
+                    _text(etree.SubElement(entry, "span", lang), f" – {item.offers}")
                 lines = etree.SubElement(entry, "ul")
                 if item.phone:
                     _contact_line(lines, t(locale, "phone"), item.phone, _tel(item.phone))

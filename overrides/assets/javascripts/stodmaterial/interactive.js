@@ -140,7 +140,11 @@
     var status = box.querySelector("[data-sm-quick-exit-status]");
     var skip = document.querySelector(".sm-quick-exit-skip");
     if (skip) {
+      /* First in the tab order, with Material's "skip to content" after it, both in one landmark
+         (then no content is outside landmarks, and the skip link is still known as one). */
       var landmark = skip.closest("nav") || skip;
+      var materialSkip = document.querySelector('[data-md-component="skip"]');
+      if (materialSkip && landmark !== skip) landmark.appendChild(materialSkip);
       document.body.insertBefore(landmark, document.body.firstChild);
     }
 
