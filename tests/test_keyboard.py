@@ -75,9 +75,12 @@ def test_the_focused_first_nav_link_is_not_under_the_sidebar_title(open_page, ht
     # 600 px high, so that the navigation is longer than its sidebar and scrolls.
     page = open_page(viewport={"width": 1280, "height": 600}).page
     page.goto(http_base + "tillganglighet.html")
-    # The reader has scrolled the navigation down; Tab then brings its first link back into view.
-    page.evaluate("() => { const w = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap'); w.scrollTop = w.scrollHeight; }")
     first = ".md-sidebar--primary .md-nav__list a[href]"
+    # The reader has scrolled the navigation a little: the first link's box is still inside the
+    # sidebar, so Tab does not scroll, but its place is where Material's title used to stick.
+    page.evaluate(f"""() => {{ const w = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+      const link = document.querySelector('{first}').getBoundingClientRect(), top = w.getBoundingClientRect().top;
+      w.scrollTop += link.top - top - 10; }}""")
     for _ in range(30):
         page.keyboard.press("Tab")
         if page.evaluate(f"() => document.activeElement === document.querySelector('{first}')"):
