@@ -34,6 +34,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "your_answer": "Ditt svar",
         "answer_printed": "Ditt svar:",
         "progress_label": "Hur långt du har kommit",
+        # The start page's progress box, in its first state (interactive.js updates it; same texts).
+        "progress_summary_none": "Du har gjort klart 0 av {total} teman.",
+        "progress_hint": "Välj temana i vilken ordning du vill. Hur långt du har kommit sparas bara om du sparar på den här enheten.",
+        "theme_not_started": "Inte påbörjat",
+        "save_choice": "Spara mina svar på den här enheten",
+        "save_note": (
+            "Om du inte kryssar i rutan finns dina svar bara kvar tills du lämnar eller laddar om sidan. "
+            "Använder du en dator som andra också använder? Låt rutan vara tom, eller radera allt på sidan Mina reflektioner när du är klar."
+        ),
         "theme_status": "Status",
         "video_transcript": "Läs det som sägs och visas i filmen",
         "video_chapters": "Kapitel",
@@ -130,6 +139,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "templateCancelled": "Ingenting togs bort.",
         "templateDate": "Nedladdad ",
         "templateDownloaded": "Filen {name} laddas ner.",
+        # The answers box on a theme page (interactive.js).
+        "pageAnswersTitle": "Dina svar på den här sidan",
+        "pageAnswersMemory": "Dina svar sparas inte på den här enheten: de försvinner när du lämnar sidan. Vill du ha kvar dem? Ladda ner dem eller skriv ut sidan.",
+        "pageAnswersSaved": "Dina svar sparas på den här enheten. Du kan också ladda ner dem eller skriva ut sidan.",
+        "pageDownload": "Ladda ner mina svar",
+        "pagePrint": "Skriv ut sidan med mina svar",
+        "pageDownloadName": "mina-svar-{page}.md",
+        "pageDownloadStarted": "Filen {name} laddas ner.",
         "downloadName": "mina-reflektioner.md",
         "downloadTitle": "Mina reflektioner",
         "downloadIntro": "Dina svar på reflektionsfrågorna, nedladdade ",
@@ -168,6 +185,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "your_answer": "Your answer",
         "answer_printed": "Your answer:",
         "progress_label": "How far you have come",
+        "progress_summary_none": "You have finished 0 of {total} themes.",
+        "progress_hint": "Choose the themes in any order. Your progress is remembered only if you save on this device.",
+        "theme_not_started": "Not started",
+        "save_choice": "Save my answers on this device",
+        "save_note": (
+            "If you leave this unticked, your answers are kept only until you leave or reload the page. "
+            "On a computer that others use too, leave it unticked, or delete everything on the page My reflections when you are done."
+        ),
         "theme_status": "Status",
         "video_transcript": "Read what the film says and shows",
         "video_chapters": "Chapters",
@@ -262,6 +287,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "templateCancelled": "Nothing was removed.",
         "templateDate": "Downloaded on ",
         "templateDownloaded": "The file {name} is being downloaded.",
+        # The answers box on a theme page (interactive.js).
+        "pageAnswersTitle": "Your answers on this page",
+        "pageAnswersMemory": "Your answers are not saved on this device: they are gone when you leave the page. To keep them, download them or print the page.",
+        "pageAnswersSaved": "Your answers are saved on this device. You can also download them or print the page.",
+        "pageDownload": "Download my answers",
+        "pagePrint": "Print the page with my answers",
+        "pageDownloadName": "my-answers-{page}.md",
+        "pageDownloadStarted": "The file {name} is being downloaded.",
         "downloadName": "my-reflections.md",
         "downloadTitle": "My reflections",
         "downloadIntro": "Your answers to the reflection questions, downloaded on ",
@@ -290,6 +323,8 @@ SCRIPT_KEYS = (
     "doneTitle", "doneLabel", "doneNoteSaved", "doneNoteMemory", "doneLink", "doneOn", "doneOff", "toStart",
     "emptySaved", "emptyMemory", "downloadName", "downloadTitle", "downloadIntro", "downloadNone", "downloadStarted",
     "confirmText", "confirmYes", "confirmNo", "deleted", "cancelled", "exitPressesOne", "exitPresses",
+    "pageAnswersTitle", "pageAnswersMemory", "pageAnswersSaved", "pageDownload", "pagePrint", "pageDownloadName",
+    "pageDownloadStarted",
     "presentOpen", "presentPrevious", "presentNext", "presentClose", "presentSlide", "presentFullscreen", "presentKeys", "presentPosition", "scenarioShow", "scenarioChooseFirst", "scenarioYouChose", "scenarioComment", "templateEmpty", "templateConfirmText", "templateConfirmYes", "templateConfirmNo", "templateCleared", "templateCancelled", "templateDate", "templateDownloaded",
 )
 

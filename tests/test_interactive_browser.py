@@ -326,7 +326,8 @@ def test_print_shows_text_and_answers_without_navigation_or_buttons(open_page, h
     page.goto(http_base + THEME)
     page.locator(FIRST_FIELD).fill("Mitt utskrivna svar")
     page.emulate_media(media="print")
-    assert page.locator(".sm-reflection__printed:visible").inner_text().endswith("Mitt utskrivna svar")
+    # Unanswered questions print too, as room to write (tests/test_phone_ux.py).
+    assert page.locator(".sm-reflection__printed:not([hidden]):visible").inner_text().endswith("Mitt utskrivna svar")
     for hidden in (".md-header", ".md-sidebar--primary", ".sm-quick-exit", "textarea", ".sm-save-choice", ".sm-theme-done"):
         assert page.locator(f"{hidden} >> visible=true").count() == 0, hidden
     external = page.evaluate("""() => { const a = [...document.querySelectorAll('.md-content a[href^="https:"]')][0];

@@ -193,15 +193,29 @@ class ThemeCards(ContextBlock):
     def on_create(self, parent):
         context, locale = self.context, self.context.locale
         here = posixpath.dirname(context.page)
-        # Progress (interactive.js fills it in; hidden without scripts, where nothing can be remembered).
-        etree.SubElement(parent, "div", {
+        # Progress, in its first state: interactive.js updates the texts in place, so nothing shifts
+        # when it runs (CLS). Without scripts nothing is remembered, and the box says so truly.
+        total = len(context.themes)
+        box = etree.SubElement(parent, "div", {
             "class": "sm-progress",
             "data-sm-progress": "",
-            "data-total": str(len(context.themes)),
+            "data-total": str(total),
             "role": "group",
             "aria-label": t(locale, "progress_label"),
-            "hidden": "hidden",
         })
+        _text(etree.SubElement(box, "p", {"class": "sm-progress__summary"}), t(locale, "progress_summary_none", total=total))
+        bar = etree.SubElement(box, "div", {"class": "sm-progress__bar", "aria-hidden": "true"})
+        etree.SubElement(bar, "div", {"class": "sm-progress__fill"}).text = AtomicString("")
+        _text(etree.SubElement(box, "p", {"class": "sm-progress__hint"}), t(locale, "progress_hint"))
+        choice = etree.SubElement(box, "div", {"class": "sm-save-choice"})
+        row = etree.SubElement(choice, "div", {"class": "sm-save-choice__row"})
+        etree.SubElement(row, "input", {
+            "type": "checkbox", "id": "sm-save-progress", "class": "sm-save-choice__input",
+            "aria-describedby": "sm-save-progress-note", "disabled": "disabled",
+        })
+        _text(etree.SubElement(row, "label", {"for": "sm-save-progress"}), t(locale, "save_choice"))
+        _text(etree.SubElement(choice, "p", {"class": "sm-save-choice__note", "id": "sm-save-progress-note"}), t(locale, "save_note"))
+        etree.SubElement(choice, "p", {"class": "sm-save-choice__status", "role": "status"}).text = AtomicString("")
         grid = etree.SubElement(parent, "ul", {"class": "sm-cards", "aria-label": t(locale, "themes_label")})
         for theme in context.themes:
             text = theme.text(locale)
@@ -216,7 +230,9 @@ class ThemeCards(ContextBlock):
                 easy_uri = posixpath.join(posixpath.dirname(theme.src_uri), "lattlast.md")
                 _text(etree.SubElement(easy, "a", {"href": posixpath.relpath(easy_uri, here or ".")}), t(locale, "easy_read_link"))
             # Not started / begun / done: written by interactive.js from what the reader chose to keep.
-            etree.SubElement(card, "p", {"class": "sm-card__status", "data-theme-status": theme.slug, "hidden": "hidden"})
+            status = etree.SubElement(card, "p", {"class": "sm-card__status", "data-theme-status": theme.slug})
+            status.text = AtomicString(f"{t(locale, 'theme_status')}: ")
+            _text(etree.SubElement(status, "span", {"class": "sm-badge sm-badge--new"}), t(locale, "theme_not_started"))
             details = etree.SubElement(card, "details", {"class": "sm-card__goals"})
             _text(etree.SubElement(details, "summary"), t(locale, "goals"))
             goals = etree.SubElement(details, "ul")
@@ -238,14 +254,18 @@ def _contact_line(parent: etree.Element, label: str, text: str, href: str) -> No
 
 def render_contacts(box: etree.Element, tenant, locale: str) -> None:
     """The tenant's security officers and local support into `box`."""
-    # Tenant files are written in Swedish: on other languages' pages, mark their text as Swedish.
+    # Tenant files are written in Swedish, with optional English roles and descriptions (role_en,
+    # offers_en): on other languages' pages, Swedish text is marked as Swedish.
     lang = {} if locale == "sv" else {"lang": "sv"}
     officers = etree.SubElement(box, "ul", {"class": "sm-contacts__officers"})
     for officer in tenant.security_officers:
         card = etree.SubElement(officers, "li", {"class": "sm-contact"})
         name = etree.SubElement(card, "p", {"class": "sm-contact__name"})
         _text(etree.SubElement(name, "strong"), officer.name)
-        _text(etree.SubElement(card, "p", {"class": "sm-contact__role", **lang}), officer.role)
+        if locale == "en" and officer.role_en:
+            _text(etree.SubElement(card, "p", {"class": "sm-contact__role"}), officer.role_en)
+        else:
+            _text(etree.SubElement(card, "p", {"class": "sm-contact__role", **lang}), officer.role)
         lines = etree.SubElement(card, "ul")
         _contact_line(lines, t(locale, "phone"), officer.phone, _tel(officer.phone))
         _contact_line(lines, t(locale, "email"), officer.email, f"mailto:{officer.email}")
@@ -256,7 +276,10 @@ def render_contacts(box: etree.Element, tenant, locale: str) -> None:
         for item in tenant.local_support:
             entry = etree.SubElement(support, "li")
             _text(etree.SubElement(entry, "strong", lang), item.name)
-            _text(etree.SubElement(entry, "span", lang), f" – {item.offers}")
+            if locale == "en" and item.offers_en:
+                _text(etree.SubElement(entry, "span"), f" – {item.offers_en}")
+            else:
+                _text(etree.SubElement(entry, "span", lang), f" – {item.offers}")
             lines = etree.SubElement(entry, "ul")
             if item.phone:
                 _contact_line(lines, t(locale, "phone"), item.phone, _tel(item.phone))

@@ -94,4 +94,30 @@ def tenant_problems(tenants_dir: Path, slug: str, today: date) -> tuple[Tenant |
         tenant = load_tenant(tenants_dir, slug)
     except ProblemError as error:
         return None, error.problems
-    return tenant, licence_problems(tenant, tenants_dir, today)
+    return tenant, licence_problems(tenant, tenants_dir, today) + english_text_problems(tenant, tenants_dir)
+
+
+def english_text_problems(tenant: Tenant, tenants_dir: Path) -> list[Problem]:
+    """Warnings: with English licensed, each role and support description should have its English
+    text (role_en, offers_en), or the English site shows the Swedish one."""
+    if "en" not in tenant.languages:
+        return []
+    path = tenants_dir / tenant.slug / TENANT_FILE
+    doc = load_yaml(path)
+    shown = "den engelska webbplatsen visar den svenska texten"
+    problems = []
+    for i, officer in enumerate(tenant.security_officers):
+        if officer.role_en is None:
+            problems.append(Problem(
+                path, f"security_officers.{i}: rollen '{officer.role}' saknar engelsk text; {shown}.",
+                "Lägg till role_en: med rollen på engelska, t.ex. role_en: Head of security.",
+                doc.line_of(("security_officers", i, "role")), warning=True,
+            ))
+    for i, support in enumerate(tenant.local_support):
+        if support.offers_en is None:
+            problems.append(Problem(
+                path, f"local_support.{i}: beskrivningen av '{support.name}' saknar engelsk text; {shown}.",
+                "Lägg till offers_en: med beskrivningen på engelska, i en mening.",
+                doc.line_of(("local_support", i, "offers")), warning=True,
+            ))
+    return problems

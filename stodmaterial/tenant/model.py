@@ -139,6 +139,7 @@ class Licence(Strict):
 class SecurityOfficer(Strict):
     name: Line = Field(description="namnet på den säkerhetsansvariga")
     role: Line = Field(description="rollen, t.ex. Säkerhetschef")
+    role_en: Line | None = Field(default=None, description="rollen på engelska, för den engelska webbplatsen, t.ex. Head of security")
     phone: Phone = Field(description="telefonnummer, t.ex. 010-123 45 67")
     email: Email = Field(description="e-postadress, t.ex. sakerhet@exempel.se")
 
@@ -146,6 +147,7 @@ class SecurityOfficer(Strict):
 class LocalSupport(Strict):
     name: Line = Field(description="namnet på stödet, t.ex. Företagshälsovården")
     offers: Line = Field(description="vad stödet erbjuder, i en mening")
+    offers_en: Line | None = Field(default=None, description="vad stödet erbjuder, på engelska, för den engelska webbplatsen")
     phone: Phone | None = None
     url: Url | None = None
 

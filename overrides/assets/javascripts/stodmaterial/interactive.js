@@ -25,6 +25,8 @@
   var ANSWER = "answer:";
   var PROGRESS = "progress:";
   var counter = 0;
+  /* Set by the quick exit: leaving then never stops to ask about unsaved answers. */
+  var leaving = false;
 
   var el = window.smDom.el;
 
@@ -46,10 +48,18 @@
     var url = box.getAttribute("data-sm-quick-exit-url");
     var status = box.querySelector("[data-sm-quick-exit-status]");
     var skip = document.querySelector(".sm-quick-exit-skip");
-    if (skip) document.body.insertBefore(skip, document.body.firstChild);
+    if (skip) {
+      /* First in the tab order, with Material's "skip to content" after it, both in one landmark
+         (then no content is outside landmarks, and the skip link is still known as one). */
+      var landmark = skip.closest("nav") || skip;
+      var materialSkip = document.querySelector('[data-md-component="skip"]');
+      if (materialSkip && landmark !== skip) landmark.appendChild(materialSkip);
+      document.body.insertBefore(landmark, document.body.firstChild);
+    }
 
     function leave(event) {
       if (event) event.preventDefault();
+      leaving = true;
       document.documentElement.classList.add("sm-leaving");
       /* replace(): the page leaves no entry in the back button's history. Inside a frame (a learning
          platform) the whole window leaves, where the browser lets us; otherwise this frame does. */
@@ -98,19 +108,29 @@
   /* -- The choice to save on this device ---------------------------------------------------- */
 
   function saveChoice(container) {
-    counter += 1;
-    var id = "sm-save-" + counter;
-    var box = el("div", { "class": "sm-save-choice" });
-    var row = el("div", { "class": "sm-save-choice__row" });
-    var input = el("input", { type: "checkbox", id: id, "class": "sm-save-choice__input", "aria-describedby": id + "-note" });
-    row.appendChild(input);
-    row.appendChild(el("label", { "for": id }, TEXT.save));
-    box.appendChild(row);
-    var note = el("p", { "class": "sm-save-choice__note", id: id + "-note" }, TEXT.saveNote);
-    box.appendChild(note);
-    var status = el("p", { "class": "sm-save-choice__status", role: "status" });
-    box.appendChild(status);
-    container.appendChild(box);
+    var box = container.querySelector(".sm-save-choice");
+    var input, note, status;
+    if (box) {
+      /* Written into the page by the generator (disabled until this script runs). */
+      input = box.querySelector("input[type=checkbox]");
+      note = box.querySelector(".sm-save-choice__note");
+      status = box.querySelector(".sm-save-choice__status");
+      input.disabled = false;
+    } else {
+      counter += 1;
+      var id = "sm-save-" + counter;
+      box = el("div", { "class": "sm-save-choice" });
+      var row = el("div", { "class": "sm-save-choice__row" });
+      input = el("input", { type: "checkbox", id: id, "class": "sm-save-choice__input", "aria-describedby": id + "-note" });
+      row.appendChild(input);
+      row.appendChild(el("label", { "for": id }, TEXT.save));
+      box.appendChild(row);
+      note = el("p", { "class": "sm-save-choice__note", id: id + "-note" }, TEXT.saveNote);
+      box.appendChild(note);
+      status = el("p", { "class": "sm-save-choice__status", role: "status" });
+      box.appendChild(status);
+      container.appendChild(box);
+    }
 
     if (!store.available()) {
       input.disabled = true;
@@ -248,13 +268,18 @@
     var box = document.querySelector("[data-sm-progress]");
     if (!box) return;
     var total = parseInt(box.getAttribute("data-total"), 10) || 0;
-    var summary = el("p", { "class": "sm-progress__summary" });
-    var bar = el("div", { "class": "sm-progress__bar", "aria-hidden": "true" });
-    var fill = el("div", { "class": "sm-progress__fill" });
-    bar.appendChild(fill);
-    box.appendChild(summary);
-    box.appendChild(bar);
-    box.appendChild(el("p", { "class": "sm-progress__hint" }, TEXT.progressHint));
+    /* The page has the box's parts in place already (no layout shift); only the texts change. */
+    var summary = box.querySelector(".sm-progress__summary");
+    var fill = box.querySelector(".sm-progress__fill");
+    if (!summary || !fill) {
+      summary = el("p", { "class": "sm-progress__summary" });
+      var bar = el("div", { "class": "sm-progress__bar", "aria-hidden": "true" });
+      fill = el("div", { "class": "sm-progress__fill" });
+      bar.appendChild(fill);
+      box.appendChild(summary);
+      box.appendChild(bar);
+      box.appendChild(el("p", { "class": "sm-progress__hint" }, TEXT.progressHint));
+    }
     saveChoice(box);
     box.hidden = false;
 
@@ -352,7 +377,8 @@
       confirmBox.appendChild(yes);
       confirmBox.appendChild(no);
       confirmBox.hidden = false;
-      yes.focus();
+      /* The safe choice has the focus: Enter right away deletes nothing. */
+      no.focus();
       yes.addEventListener("click", function () {
         store.clearAll();
         confirmBox.hidden = true;
@@ -372,6 +398,107 @@
     deleteButton.addEventListener("click", askDelete);
     window.addEventListener("sm-store-change", render);
     render();
+  }
+
+  /* -- The menu button (below 1220 px) ------------------------------------------------------- */
+
+  /* Material opens the drawer with a bare <label>, which the keyboard cannot reach. The button in
+     partials/header.html takes its place; Escape closes the drawer and gives the focus back. */
+  function menuButton() {
+    var button = document.querySelector("[data-sm-menu-button]");
+    var label = document.querySelector(".sm-menu-label");
+    var drawer = document.getElementById("__drawer");
+    if (!button || !label || !drawer) return;
+    label.hidden = true;
+    button.hidden = false;
+    function sync() {
+      button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+    }
+    button.addEventListener("click", function () {
+      label.click();
+      sync();
+      if (drawer.checked) {
+        var first = document.querySelector(".md-sidebar--primary a[href]");
+        if (first) first.focus();
+      }
+    });
+    drawer.addEventListener("change", sync);
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !drawer.checked) return;
+      label.click();
+      sync();
+      button.focus();
+    });
+  }
+
+  /* -- Unsaved answers -------------------------------------------------------------------------- */
+
+  function typedAnswers() {
+    return Array.prototype.filter.call(document.querySelectorAll("textarea[data-reflection-answer]"), function (field) {
+      return field.value.trim();
+    });
+  }
+
+  /* The browser asks before the page is left while answers are typed and not saved on the device;
+     never on the quick exit. Listening only while it matters keeps the page in the back cache. */
+  function unsavedWarning() {
+    var on = false;
+    function warn(event) {
+      if (leaving) return;
+      event.preventDefault();
+      event.returnValue = "";
+    }
+    function update() {
+      var needed = typedAnswers().length > 0 && !store.enabled();
+      if (needed === on) return;
+      on = needed;
+      if (on) window.addEventListener("beforeunload", warn);
+      else window.removeEventListener("beforeunload", warn);
+    }
+    document.addEventListener("input", update);
+    window.addEventListener("sm-store-change", update);
+    update();
+  }
+
+  /* Download and print of this page's answers, on the page itself (not only on Mina reflektioner). */
+  function pageAnswers() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article || !document.querySelector("textarea[data-reflection-answer]")) return;
+    var section = el("section", { "class": "sm-page-answers", "aria-labelledby": "sm-page-answers-title" });
+    section.appendChild(el("h2", { id: "sm-page-answers-title" }, TEXT.pageAnswersTitle));
+    var note = el("p", { "class": "sm-save-choice__note" });
+    section.appendChild(note);
+    var actions = el("div", { "class": "sm-page-answers__actions" });
+    var download = el("button", { type: "button", "class": "md-button", "data-sm-page-download": "" }, TEXT.pageDownload);
+    var print = el("button", { type: "button", "class": "md-button", "data-sm-page-print": "" }, TEXT.pagePrint);
+    actions.appendChild(download);
+    actions.appendChild(print);
+    section.appendChild(actions);
+    var status = el("p", { "class": "sm-status", role: "status" });
+    section.appendChild(status);
+    var done = article.querySelector(".sm-theme-done");
+    if (done) article.insertBefore(section, done);
+    else article.appendChild(section);
+
+    function update() {
+      note.textContent = store.enabled() ? TEXT.pageAnswersSaved : TEXT.pageAnswersMemory;
+    }
+    var heading = article.querySelector("h1");
+    var page = currentTheme() || (location.pathname.split("/").pop() || "sida").replace(/\.html$/, "");
+    download.addEventListener("click", function () {
+      var lines = ["# " + (heading ? heading.textContent.trim() : document.title), ""];
+      typedAnswers().forEach(function (field) {
+        var question = document.getElementById("fraga-" + field.getAttribute("data-reflection-answer"));
+        lines.push("## " + (question ? question.textContent.trim() : ""), "", field.value.trim(), "");
+      });
+      if (lines.length === 2) lines.push(TEXT.downloadNone, "");
+      var name = fmt(TEXT.pageDownloadName, { page: page });
+      window.smDom.downloadText(name, lines.join("\n"), "text/markdown;charset=utf-8");
+      say(status, fmt(TEXT.pageDownloadStarted, { name: name }));
+    });
+    print.addEventListener("click", function () { window.print(); });
+    window.addEventListener("sm-store-change", update);
+    update();
   }
 
   /* -- Print, external films ------------------------------------------------------------------- */
@@ -421,11 +548,14 @@
 
   function start() {
     quickExit();
+    menuButton();
     printing();
     externalFilms();
     if (!store) return;
     var choice = reflections();
     themePage(choice);
+    pageAnswers();
+    unsavedWarning();
     startPage();
     myReflections();
   }

@@ -1,0 +1,110 @@
+"""Keyboard use in Chromium (issue 13): the drawer, the search results, the sidebar title, the
+delete-all question. Every test moves the focus with the keyboard as a reader does."""
+
+from __future__ import annotations
+
+import pytest
+
+PHONE = {"width": 390, "height": 844}
+TABLET = {"width": 1000, "height": 800}
+LAPTOP = {"width": 1280, "height": 900}
+THEME = "teman/forovarna/index.html"
+
+# Material shows the focus of its palette's radio buttons on the label that follows them.
+FOCUSED = """() => { const e = document.activeElement, t = e.matches('input.md-option') ? e.nextElementSibling : e;
+  const r = t.getBoundingClientRect(), s = getComputedStyle(t);
+  const seen = r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && r.bottom > 0 && r.top < innerHeight
+    && r.right > 0 && r.left < innerWidth;
+  return { seen, drawer: !!e.closest('.md-sidebar--primary'), content: !!e.closest('.md-content'),
+           scrollwrap: e.matches('.md-search__scrollwrap'), html: e.outerHTML.slice(0, 100) }; }"""
+
+
+@pytest.mark.parametrize("size", [PHONE, TABLET], ids=["390", "1000"])
+def test_the_closed_drawer_has_no_invisible_focus_stops(open_page, http_base, size):
+    page = open_page(viewport=size).page
+    page.goto(http_base + THEME)
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUSED)
+        if state["content"]:
+            break
+        stops.append(state)
+    else:
+        raise AssertionError("Tab never reached the content")
+    assert [s["html"] for s in stops if s["drawer"] or not s["seen"]] == []
+
+
+def test_the_menu_button_opens_the_drawer_and_escape_closes_it(open_page, http_base):
+    page = open_page(viewport=PHONE).page
+    page.goto(http_base + THEME)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('[data-sm-menu-button]')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the menu button")
+    button = page.locator("[data-sm-menu-button]")
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary')")
+    # Seen once the drawer has slid in.
+    page.wait_for_function(f"() => ({FOCUSED})().seen", timeout=3000)
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["seen"]
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("() => document.activeElement.matches('[data-sm-menu-button]')")
+    assert not page.evaluate("() => document.getElementById('__drawer').checked")
+
+
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390", "1280"])
+def test_the_hidden_search_results_take_no_focus(open_page, http_base, size):
+    page = open_page(viewport=size).page
+    page.goto(http_base + "index.html")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUSED)
+        assert not state["scrollwrap"], "the closed search results took the focus"
+        if state["content"]:
+            break
+
+
+def test_the_focused_first_nav_link_is_not_under_the_sidebar_title(open_page, http_base):
+    # 600 px high, so that the navigation is longer than its sidebar and scrolls.
+    page = open_page(viewport={"width": 1280, "height": 600}).page
+    page.goto(http_base + "tillganglighet.html")
+    first = ".md-sidebar--primary .md-nav__list a[href]"
+    # The reader has scrolled the navigation a little: the first link's box is still inside the
+    # sidebar, so Tab does not scroll, but its place is where Material's title used to stick.
+    page.evaluate(f"""() => {{ const w = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+      const link = document.querySelector('{first}').getBoundingClientRect(), top = w.getBoundingClientRect().top;
+      w.scrollTop += link.top - top - 10; }}""")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => document.activeElement === document.querySelector('{first}')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the first navigation link")
+    # Nothing covers it: neither a sticky title, nor (once faded, 0.25 s) the search overlay the
+    # header's search field left behind.
+    page.wait_for_function("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+      return [[r.left + 4, r.top + 2], [r.left + r.width / 2, r.top + r.height / 2], [r.left + 4, r.bottom - 2]]
+        .every(([x, y]) => { const hit = document.elementFromPoint(x, y); return hit && (hit === e || e.contains(hit)); }); }""", timeout=3000)
+
+
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390", "1280"])
+def test_the_delete_all_question_focuses_the_safe_choice(open_page, http_base, size):
+    page = open_page(viewport=size).page
+    page.goto(http_base + THEME)
+    page.get_by_label("Spara mina svar på den här enheten").first.check()
+    page.locator("textarea[data-reflection-answer] >> nth=0").fill("Ett svar som ska finnas kvar")
+    page.goto(http_base + "mina-reflektioner.html")
+    page.get_by_role("button", name="Radera allt").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "Avbryt"
+    page.keyboard.press("Enter")  # a reader who presses Enter twice deletes nothing
+    page.wait_for_function("() => /Ingenting raderades/.test(document.querySelector('[data-sm-status]').textContent)")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "Radera allt"
+    assert page.evaluate("() => Object.keys(localStorage).some(k => k.includes('answer:'))")
