@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from stodmaterial.build import build_site
 from stodmaterial.content.check import check_content
 
-from conftest import TODAY
+from conftest import SETTLED, TODAY
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 THEME = "teman/forovarna/index.html"
@@ -40,14 +40,8 @@ def record_post_data(page) -> list[str]:
     return bodies
 
 
-SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
-
-
 def axe_failures(page, label: str) -> list[str]:
-    # Material's header title fades between the site's and the page's name when the page scrolls (as
-    # when a dialog opens): measured mid-fade, its text has a contrast no reader sees for long. Wait for
-    # every transition to end, then measure the state the reader sees.
-    page.wait_for_function(SETTLED)
+    page.wait_for_function(SETTLED)  # conftest.SETTLED: measure the state the reader sees
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     return [f"{label}: {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
