@@ -135,9 +135,9 @@ def search(page, frame, query: str, placeholder: str) -> list[str]:
 
 
 def settle(frame, placeholder: str = "Skriv sökord") -> None:
-    """Wait until the page's search has loaded: leaving a page mid-load is a console error of its own."""
-    frame.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent.trim() === p",
-                            arg=placeholder, timeout=45000)
+    """Wait until the page has loaded. The search index is fetched only when search is opened
+    (lazy-search.js), so no request is left half done when the reader moves on."""
+    frame.wait_for_load_state("load")
 
 
 def calls(page) -> list[dict]:

@@ -142,6 +142,15 @@ class VideoTreeprocessor(Treeprocessor):
         video_file = source_file(context, src)
         if video_file is None or not video_file.is_file():
             log.warning(f"{context.page}: the film '{src}' does not exist. Put it beside the page or fix the path.")
+        if getattr(self.md, "sm_print_all", False):
+            # The page that gathers every theme for printing: paper plays no film, so only its text
+            # (no player, poster or caption data, which would weigh on the page's first view).
+            if title:
+                _text(etree.SubElement(figure, "figcaption", {"class": "sm-video__caption"}), title)
+            own_captions = self.tracks(None, video_file, src)
+            if own_captions:
+                self.transcript(figure, own_captions)
+            return figure
         attributes = {"controls": "controls", "preload": "none", "playsinline": "playsinline"}
         poster = self.poster(src, image.get("poster", ""), video_file)
         if poster:
