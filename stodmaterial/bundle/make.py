@@ -51,7 +51,8 @@ class BundleResult:
     files: int
 
 
-def _site_files(site: Path) -> dict[str, bytes]:
+def site_files(site: Path, prefix: str = "") -> dict[str, bytes]:
+    """Every file of a built site by its path (after `prefix`); a symlink inside is refused."""
     if not (site / "index.html").is_file():
         raise ProblemError([Problem(site, "mappen är ingen byggd webbplats (index.html saknas).", "Bygg organisationen först.")])
     files: dict[str, bytes] = {}
@@ -59,7 +60,7 @@ def _site_files(site: Path) -> dict[str, bytes]:
         if path.is_symlink():
             raise ProblemError([Problem(path, "webbplatsen innehåller en symbolisk länk.", "Bygg om webbplatsen.")])
         if path.is_file():
-            files["site/" + path.relative_to(site).as_posix()] = path.read_bytes()
+            files[prefix + path.relative_to(site).as_posix()] = path.read_bytes()
     return files
 
 
@@ -99,7 +100,7 @@ def make_bundle(
     version = bundle_version(content, built)
     label = f"{tenant.slug} {version}"
 
-    files = _site_files(site)
+    files = site_files(site, "site/")
     for path in never_loaded([p.removeprefix("site/") for p in files], tenant.ordered_languages):
         del files["site/" + path]
     unknown = unknown_suffixes(list(files))

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from stodmaterial.bundle.make import site_files
 from stodmaterial.bundle.version import build_time, bundle_version, content_version
 from stodmaterial.bundle.zipbundle import write_zip
 from stodmaterial.lms.launch import ADAPTER, STYLE, launch_page, launch_path
@@ -51,19 +52,6 @@ class PackageResult:
     version: str
     items: int
     files: int
-
-
-def _site_files(site: Path) -> dict[str, bytes]:
-    if not (site / "index.html").is_file():
-        raise ProblemError([Problem(site, "mappen är ingen byggd webbplats (index.html saknas).", "Bygg organisationen först.")])
-    files: dict[str, bytes] = {}
-    for path in sorted(site.rglob("*")):
-        if path.is_symlink():
-            raise ProblemError([Problem(path, "webbplatsen innehåller en symbolisk länk.", "Bygg om webbplatsen.")])
-        if path.is_file():
-            files[path.relative_to(site).as_posix()] = path.read_bytes()
-    return files
-
 
 def parts(layout: Layout, files: dict[str, bytes]) -> list[Part]:
     """The organisation's items in reading order: the four themes, the prevention model, the tools."""
@@ -106,7 +94,7 @@ def make_scorm12(
     built = built or build_time()
     content = content or content_version(layout.root)
     version = bundle_version(content, built)
-    files = _site_files(site)
+    files = site_files(site)
     for name in (ADAPTER, STYLE):
         if name not in files:
             raise ProblemError([Problem(site / name, "plattformsskriptet saknas i den byggda webbplatsen.",
