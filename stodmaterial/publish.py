@@ -44,6 +44,16 @@ def is_release_link(live: Path) -> bool:
     return target.parent == folder and (folder / MARKER).is_file()
 
 
+def _releases_ours_or_absent(folder: Path) -> bool:
+    """The releases folder may be made or cleaned only when it is absent, empty or carries our marker:
+    releases are removed from it, so a folder of that name that someone else wrote is never touched."""
+    if folder.is_symlink():
+        return False
+    if not folder.exists():
+        return True
+    return folder.is_dir() and ((folder / MARKER).is_file() or not any(folder.iterdir()))
+
+
 def refuse_unsafe_output(layout: Layout, live: Path) -> None:
     """Refuse an output path we may not write: the repository, a parent of it, one of its source
     folders, or a folder that is not empty and was not written by this tool."""
@@ -58,6 +68,8 @@ def refuse_unsafe_output(layout: Layout, live: Path) -> None:
         why = "det är en av repots källmappar"
     elif live.is_symlink() and not is_release_link(live):
         why = "det är en länk som inte skapades av stodmaterial"
+    elif not _releases_ours_or_absent(releases_dir(live)):
+        why = f"mappen {releases_dir(live).name} bredvid finns redan och skrevs inte av stodmaterial"
     elif live.exists() and not live.is_symlink():
         if not live.is_dir() or any(live.iterdir()):
             why = "mappen finns redan, är inte tom och skrevs inte av stodmaterial"

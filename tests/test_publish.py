@@ -147,3 +147,17 @@ def test_a_full_or_read_only_disk_gives_a_swedish_message_and_keeps_the_previous
     code, _, err = run(repo_copy, "build", "--tenant", "exempelkommun", "--out", str(live))
     assert code == 1 and "skrivskyddad" in err and "Traceback" not in err
     assert listing(live) == before
+
+
+def test_a_foreign_folder_named_like_the_releases_is_never_cleaned(repo_copy, tmp_path):
+    # Releases are removed from .<name>.releases beside the site: a folder of that name that this tool
+    # did not write must stop the build, not be emptied.
+    live = tmp_path / "kommun"
+    foreign = releases_dir(live)
+    (foreign / "20200101T000000-behall").mkdir(parents=True)
+    (foreign / "20200101T000000-behall" / "viktigt.txt").write_text("behåll mig")
+    (foreign / f"{BUILDING}annat").mkdir()
+    before = listing(foreign)
+    code, _, err = run(repo_copy, "build", "--tenant", "exempelkommun", "--out", str(live))
+    assert code == 1 and "skrevs inte av stodmaterial" in err
+    assert listing(foreign) == before and not live.exists()
