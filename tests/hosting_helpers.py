@@ -94,10 +94,30 @@ class Nginx:
                 time.sleep(0.05)
         raise RuntimeError(f"nginx did not start: {self.process.stderr.read().decode() if self.process.poll() is not None else 'timeout'}")
 
+    def workers(self) -> set[int]:
+        """The master's child processes (its workers), read from /proc."""
+        found = set()
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                with contextlib.suppress(OSError):
+                    # Field 4 of /proc/<pid>/stat is the parent; the name in field 2 may hold spaces.
+                    fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                    if int(fields[1]) == self.process.pid and fields[0] != "Z":
+                        found.add(int(entry))
+        return found
+
     def reload(self) -> None:
-        """`nginx -s reload`, then wait until the new configuration answers (old workers may linger)."""
+        """`nginx -s reload`, then wait until the new configuration answers: nginx reads it, starts new
+        workers and lets the old ones finish; once none of the old workers is left, only new ones answer."""
+        old = self.workers()
         subprocess.run([*self.command, "-s", "reload"], check=True, capture_output=True, timeout=30)
-        time.sleep(1.0)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            current = self.workers()
+            if current and not current & old:
+                return
+            time.sleep(0.02)  # polling /proc: there is no event for a process ending in another's tree
+        raise RuntimeError(f"nginx kept its old workers after reload: {sorted(old & self.workers())}")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
