@@ -40,7 +40,9 @@ def test_pages_load_with_no_request_outside_the_origin(open_page, base, path):
     assert response is None or response.ok
     # Not "networkidle": Python's test server has no range requests, so the film keeps the network busy.
     recorded.page.wait_for_load_state("load")
-    recorded.page.wait_for_timeout(500)
+    # Then until the page's scripts have run their start-up work: the main thread is idle, so every
+    # request they make on load has been issued (and recorded).
+    recorded.page.evaluate("() => new Promise(done => requestIdleCallback(() => done(), {timeout: 5000}))")
     outside = [u for u in recorded.requests if not same_origin(u, base)]
     assert outside == []
     assert recorded.errors == []
