@@ -225,15 +225,21 @@ def test_cli_without_key_makes_an_unsigned_bundle_and_says_so(repo, tmp_path):
     assert "SHA256SUMS.sig" not in bundle.namelist()
     assert "INTE signerat" in bundle.read("OSIGNERAT.txt").decode()
     assert json.loads(bundle.read("manifest.json"))["signature"] == {"signed": False}
+    # The command prints the whole material as a PDF per language into the bundle, under checksum.
+    sums = bundle.read("SHA256SUMS").decode()
+    for locale in ("sv", "en"):
+        assert bundle.read(f"pdf/exempelkommun-{locale}.pdf").startswith(b"%PDF-")
+        assert f"pdf/exempelkommun-{locale}.pdf" in sums
     folder = unpack(archive, tmp_path / "bundle")
     assert sha256sum_check(folder).returncode == 0
 
 
 def test_cli_signs_with_the_key_from_the_environment(repo, key, tmp_path):
-    done = run_cli(repo, "bundle", "--out", str(tmp_path / "dist"), env={"STODMATERIAL_SIGNING_KEY": str(key)})
+    done = run_cli(repo, "bundle", "--no-pdf", "--out", str(tmp_path / "dist"), env={"STODMATERIAL_SIGNING_KEY": str(key)})
     assert done.returncode == 0, done.stderr
     assert "OSIGNERA" not in done.stderr + done.stdout
     folder = unpack(next((tmp_path / "dist").glob("exempelkommun-*.zip")), tmp_path / "bundle")
+    assert not (folder / "pdf").exists()  # --no-pdf: the PDFs are left out (the unsigned test has them)
     write_allowed_signers(key, folder.parent / "allowed_signers")
     assert verify(folder).returncode == 0
 
