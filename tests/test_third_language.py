@@ -19,6 +19,7 @@ from stodmaterial import i18n
 from stodmaterial.build import build_site
 from stodmaterial.content.check import check_content
 from stodmaterial.paths import Layout
+from stodmaterial.problems import ProblemError
 from stodmaterial.strings import SCRIPT_STRINGS_PATH
 from stodmaterial.tenant import tenant_problems
 
@@ -155,3 +156,16 @@ def test_an_unknown_language_in_tenant_yml_is_rejected_in_swedish(tmp_path, monk
     assert text.startswith("exempelkommun/tenant.yml:"), text
     assert "språket 'fi' finns inte i materialet" in text
     assert "sv (svenska), en (engelska)" in text
+
+
+def test_a_language_file_missing_a_text_is_refused_with_file_line_and_fix(tmp_path, monkeypatch):
+    folder = tmp_path / "languages"
+    shutil.copytree(i18n.LANGUAGES_DIR, folder)
+    english = folder / "en.yml"
+    english.write_text(re.sub(r"(?m)^  menu: .*\n", "", english.read_text(encoding="utf-8")), encoding="utf-8")
+    monkeypatch.setenv(i18n.LANGUAGES_ENV, str(folder))
+    with pytest.raises(ProblemError) as raised:
+        i18n.registry()
+    [problem] = raised.value.problems
+    assert problem.file.name == "en.yml" and problem.line
+    assert "strings: texterna menu saknas" in problem.message and "engelska" in problem.fix
