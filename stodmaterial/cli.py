@@ -356,12 +356,18 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from stodmaterial import engine
+    from stodmaterial import engine, i18n
 
     args = parser().parse_args(argv)
     if not getattr(args, "needs_repo", True):
         return args.run(None, args)
     layout = Layout(Path(args.repo).resolve()) if args.repo else find_layout()
+    try:
+        i18n.registry()  # the language files, before anything reads them
+    except ProblemError as error:
+        _print_problems(layout, error.problems)
+        print("Språkfilerna i stodmaterial/languages/ har fel; rätta dem först.", file=sys.stderr)
+        return 1
     try:
         engine.activate(getattr(args, "engine", None))
     except RuntimeError:

@@ -15,6 +15,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
+from stodmaterial import i18n
 from stodmaterial.problems import Problem, ProblemError
 from stodmaterial.render_context import tenant_fields
 from stodmaterial.strings import t
@@ -58,7 +59,7 @@ def footer(tenant: Tenant, locale: str) -> str:
 
 
 def print_page(site: Path, locale: str) -> Path:
-    page = site / PRINT_PAGE if locale == "sv" else site / locale / PRINT_PAGE
+    page = site / PRINT_PAGE if i18n.is_default(locale) else site / locale / PRINT_PAGE
     if not page.is_file():
         raise ProblemError([Problem(page, "utskriftssidan saknas i den byggda webbplatsen.",
                                     "Bygg om organisationen; sidan kommer från docs/skriv-ut.md.")])

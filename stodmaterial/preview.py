@@ -18,6 +18,7 @@ from typing import Any
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem, ProblemError
 
+# The editors' preview page: like every message to editors, Swedish only (not a site language).
 PAGE = """<!doctype html>
 <html lang="sv">
 <head>

@@ -2,7 +2,9 @@
 
 - `tenant_fields()`: what editors write into Markdown as `{{ tenant.<field> }}` (escaped as text by
   Python-Markdown's serializer).
-- `template_values()`: what templates read as `sm.<key>` (escaped with Jinja's `|e`).
+- `template_values()`: what templates read as `sm.<key>` (escaped with Jinja's `|e`), with the page's
+  language: `sm.locale`, `sm.default` (the default language?), `sm.prefix` ("" or "en/") and the
+  interface texts `sm.text.<key>` (stodmaterial/languages/<code>.yml), which are not tenant values.
 - Blocks marked TENANT_DEPENDENT in stodmaterial/markdown/ read `tenant` directly.
 
 In a variant build (`slots` set) every string value is a slot marker instead (stodmaterial/fleet/slots.py),
@@ -12,9 +14,10 @@ Booleans are part of the variant (they may change a page's structure) and are ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from stodmaterial import i18n
 from stodmaterial.fleet.slots import MARKDOWN, TEMPLATE, SlotTable
 from stodmaterial.paths import Layout
 from stodmaterial.strings import format_date, t
@@ -50,6 +53,13 @@ def template_values(tenant: Tenant, locale: str) -> dict[str, str | bool]:
     }
 
 
+def language_values(locale: str) -> dict[str, object]:
+    """What templates know of a page's language: the same for every tenant, so never a slot."""
+    language = i18n.get(locale)
+    default = i18n.is_default(language.code)
+    return {"locale": locale, "default": default, "prefix": "" if default else f"{language.code}/", "text": dict(language.strings)}
+
+
 def scalar_values(tenant: Tenant, locale: str) -> dict[tuple[str, str], dict[str, str]]:
     """Every string a tenant's slots can hold in `locale`, by origin: {MARKDOWN: {...}, TEMPLATE: {...}}."""
     return {
@@ -63,7 +73,7 @@ class RenderContext:
     tenant: Tenant
     themes: tuple[Theme, ...]
     layout: Layout
-    locale: str = "sv"
+    locale: str = field(default_factory=i18n.default_code)
     page: str = ""  # the page's path in the staged docs, e.g. teman/forovarna/index.en.md
     slots: SlotTable | None = None  # set in a variant build: tenant values become slots
 
@@ -87,4 +97,4 @@ class RenderContext:
                 raise TypeError(f"template value {key!r} is a {type(value).__name__}; only str (a slot) and bool (the variant) are allowed")
         if self.slots is not None:
             values = {k: self.slots.scalar(TEMPLATE, k, self.locale) if isinstance(v, str) else v for k, v in values.items()}
-        return {**values, "locale": self.locale}
+        return {**values, **language_values(self.locale)}

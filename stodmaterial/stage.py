@@ -7,9 +7,9 @@ extensions read (markdown/context.py): the engine needs no per-page hook. Staged
 editor's own files with `source_of`.
 
 A theme's easy-to-read page (`lattlast.md`) is written in Swedish only. Where the editors have not
-written an English page beside it, an English page is staged that says so in English and links to the
-Swedish one (marked lang="sv"), so the English site and its language switcher never show Swedish text
-as English and never lead to a missing page.
+written a page in another language beside it (`lattlast.en.md`), a page is staged that says so in that
+language and links to the Swedish one (marked lang="sv"), so the other sites and their language
+switchers never show Swedish text as another language and never lead to a missing page.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 import shutil
 from pathlib import Path
 
+from stodmaterial import i18n
 from stodmaterial.markdown.context import page_line
 from stodmaterial.paths import Layout
 from stodmaterial.strings import write_script_strings
@@ -28,7 +29,6 @@ SKIP = {THEME_FILE, ".DS_Store", "Thumbs.db"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 LOCALE_SUFFIX = re.compile(r"\.([a-z]{2,3})\.md$")
 EASY_READ = "lattlast.md"
-EASY_READ_EN = "lattlast.en.md"
 H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 
 
@@ -54,16 +54,20 @@ def with_identity(text: str, staged_uri: str, locale: str) -> str:
     return text[: match.end()] + line + text[match.end() :] if match else line + text
 
 
-def stage_docs(layout: Layout, target: Path, languages: tuple[str, ...] = ("sv", "en")) -> Path:
-    """Replace `target` with a fresh copy of the site's sources for `languages` (default first)."""
+def stage_docs(layout: Layout, target: Path, languages: tuple[str, ...] | None = None) -> Path:
+    """Replace `target` with a fresh copy of the site's sources for `languages` (default first; all
+    registered languages when not given)."""
+    languages = languages or i18n.codes()
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(layout.docs, target, ignore=_ignore(languages))
     for folder in sorted(p for p in layout.themes.iterdir() if p.is_dir()):
         shutil.copytree(folder, target / URL_PREFIX / folder.name, ignore=_ignore(languages))
-        if "en" in languages and (folder / EASY_READ).is_file() and not (folder / EASY_READ_EN).is_file():
-            stub = easy_read_in_english(folder)
-            (target / URL_PREFIX / folder.name / EASY_READ_EN).write_text(stub, encoding="utf-8")
+        for locale in languages[1:]:
+            own = i18n.localized(folder / EASY_READ, locale)
+            if (folder / EASY_READ).is_file() and not own.is_file():
+                stub = easy_read_stub(folder, locale)
+                (target / URL_PREFIX / folder.name / own.name).write_text(stub, encoding="utf-8")
     for page in target.rglob("*.md"):
         uri = page.relative_to(target).as_posix()
         text = page.read_text(encoding="utf-8")
@@ -77,22 +81,22 @@ def _title(path: Path, fallback: str) -> str:
     return found.group(1) if found else fallback
 
 
-def easy_read_in_english(folder: Path) -> str:
-    """The English page of a Swedish-only easy-to-read page: what it is, and a link to it.
-    The link is HTML, as the Swedish page lies outside the English site (en/), where Markdown links
-    would be resolved to English pages; the page sits at en/teman/<slug>/, the Swedish one at
-    teman/<slug>/."""
-    theme = _title(folder / "index.en.md", folder.name)
-    swedish = _title(folder / EASY_READ, "Lättläst")
+def easy_read_stub(folder: Path, locale: str) -> str:
+    """The page in `locale` of a Swedish-only easy-to-read page: what it is, and a link to it.
+    The link is HTML, as the Swedish page lies outside the other language's site (en/), where Markdown
+    links would be resolved to that language's pages; the page sits at en/teman/<slug>/, the Swedish
+    one at teman/<slug>/."""
+    theme = _title(i18n.localized(folder / "index.md", locale), folder.name)
+    swedish = _title(folder / EASY_READ, i18n.t(i18n.default_code(), "easy_read_link"))
+    sv = html.escape(i18n.default_code())
     href = f"../../../{URL_PREFIX}/{folder.name}/{EASY_READ.removesuffix('.md')}.html"
     return (
         # Not a page of the theme to work through: no "I have worked through this theme" here.
         "---\nsm_progress: false\n---\n\n"
-        f"# Easy-to-read Swedish: {theme}\n\n"
-        "This theme has an easy-to-read version in Swedish (<span lang=\"sv\">lättläst svenska</span>). "
-        "It is written in short sentences with common words. There is no easy-to-read version in English.\n\n"
-        f'<p><a href="{html.escape(href)}" hreflang="sv" lang="sv">{html.escape(swedish)}</a></p>\n\n'
-        f"[Read the whole theme in English: {theme}](index.md)\n"
+        f"# {i18n.t(locale, 'easy_read_stub_title', theme=theme)}\n\n"
+        f"{i18n.t(locale, 'easy_read_stub_text')}\n\n"
+        f'<p><a href="{html.escape(href)}" hreflang="{sv}" lang="{sv}">{html.escape(swedish)}</a></p>\n\n'
+        f"[{i18n.t(locale, 'easy_read_stub_back', theme=theme)}](index.md)\n"
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from stodmaterial import i18n
 from stodmaterial.model_errors import validation_problems
 from stodmaterial.problems import Problem, ProblemError
 from stodmaterial.tenant.model import SLUG
@@ -24,11 +26,26 @@ class ThemeText(BaseModel):
 
 
 class ThemeMeta(BaseModel):
+    """order and minutes, and the theme's text under each language's code (sv:, en:, …): every
+    registered language is required (the fields are added per registry: `theme_meta_model`)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     order: int = Field(ge=1, le=99)
     minutes: int = Field(ge=5, le=240)
-    sv: ThemeText
-    en: ThemeText
+
+    def text(self, locale: str) -> ThemeText:
+        return getattr(self, locale if locale in type(self).model_fields else i18n.default_code())
+
+
+@lru_cache(maxsize=8)
+def _meta_model(codes: tuple[str, ...]) -> type[ThemeMeta]:
+    fields: dict = {code: (ThemeText, Field(description=f"temats rubrik, sammanfattning och mål på {i18n.get(code).sv_name}")) for code in codes}
+    return create_model("ThemeMeta", __base__=ThemeMeta, **fields)
+
+
+def theme_meta_model() -> type[ThemeMeta]:
+    """ThemeMeta with one required text per registered language."""
+    return _meta_model(i18n.codes())
 
 
 @dataclass(frozen=True)
@@ -38,7 +55,7 @@ class Theme:
     meta: ThemeMeta
 
     def text(self, locale: str) -> ThemeText:
-        return self.meta.en if locale == "en" else self.meta.sv
+        return self.meta.text(locale)
 
     @property
     def src_uri(self) -> str:
@@ -59,12 +76,12 @@ def load_themes(themes_dir: Path) -> list[Theme]:
             continue
         try:
             doc = load_yaml(path)
-            meta = ThemeMeta.model_validate(doc.data)
+            meta = theme_meta_model().model_validate(doc.data)
         except ProblemError as error:
             problems.extend(error.problems)
             continue
         except ValidationError as error:
-            problems.extend(validation_problems(error, doc, ThemeMeta, "ett annat temas theme.yml"))
+            problems.extend(validation_problems(error, doc, theme_meta_model(), "ett annat temas theme.yml"))
             continue
         themes.append(Theme(slug=folder.name, folder=folder, meta=meta))
     if problems:

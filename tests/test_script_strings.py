@@ -1,9 +1,9 @@
-"""The scripts' interface texts come from the one table (stodmaterial/strings.py): the build writes them
-as strings.js, safely encoded, and the scripts name no language of their own."""
+"""The scripts' interface texts come from the one table (each language file's `strings`,
+stodmaterial/languages/<code>.yml): the build writes them as strings.js, safely encoded, and the
+scripts name no language of their own."""
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 import shutil
@@ -11,10 +11,13 @@ import subprocess
 
 import pytest
 
-from stodmaterial import strings
-from stodmaterial.strings import SCRIPT_KEYS, SCRIPT_STRINGS_PATH, STRINGS, script_strings_js
+from stodmaterial import i18n
+from stodmaterial.problems import ProblemError
+from stodmaterial.strings import SCRIPT_KEYS, SCRIPT_STRINGS_PATH, script_strings_js
 
 from conftest import ROOT
+
+STRINGS = {language.code: language.strings for language in i18n.registry().languages}
 
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts" / "stodmaterial"
 NODE = shutil.which("node")
@@ -27,14 +30,19 @@ def run_in_node(source: str) -> object:
     return json.loads(done.stdout)
 
 
-def test_no_key_is_written_twice_in_a_language():
-    """A Python dict literal keeps the last of two equal keys silently: a script's text would then
-    replace the generator's (or the other way round)."""
-    tree = ast.parse((ROOT / "stodmaterial" / "strings.py").read_text(encoding="utf-8"))
-    table = next(n.value for n in tree.body if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "STRINGS")
-    for locale, texts in zip(table.keys, table.values):
-        keys = [k.value for k in texts.keys]
-        assert len(keys) == len(set(keys)), (locale.value, sorted({k for k in keys if keys.count(k) > 1}))
+def test_no_key_is_written_twice_in_a_language(tmp_path, monkeypatch):
+    """Plain YAML keeps the last of two equal keys silently: a script's text would then replace the
+    generator's (or the other way round). The language files are read like editors' files, where a
+    key written twice is an error."""
+    i18n.registry()  # the shipped files load
+    folder = tmp_path / "languages"
+    shutil.copytree(i18n.LANGUAGES_DIR, folder)
+    en = folder / "en.yml"
+    en.write_text(en.read_text(encoding="utf-8").replace("\nstrings:\n", "\nstrings:\n  save: Twice\n", 1), encoding="utf-8")
+    monkeypatch.setenv(i18n.LANGUAGES_ENV, str(folder))
+    with pytest.raises(ProblemError) as raised:
+        i18n.registry()
+    assert any(p.file.name == en.name and p.line and "save" in p.message for p in raised.value.problems), [p.message for p in raised.value.problems]
 
 
 def test_every_text_a_script_reads_is_in_the_table_in_every_language():
@@ -54,15 +62,16 @@ def test_the_scripts_name_no_language():
 @pytest.mark.skipif(NODE is None, reason="node is installed by scripts/test")
 def test_strings_js_gives_the_scripts_the_table_default_language_first():
     table = run_in_node(script_strings_js())
-    assert list(table) == [strings.DEFAULT_LOCALE] + [locale for locale in STRINGS if locale != strings.DEFAULT_LOCALE]
+    assert list(table) == [i18n.default_code()] + [locale for locale in STRINGS if locale != i18n.default_code()]
     assert table == {locale: {key: STRINGS[locale][key] for key in SCRIPT_KEYS} for locale in STRINGS}
 
 
 @pytest.mark.skipif(NODE is None, reason="node is installed by scripts/test")
 def test_strings_js_keeps_hostile_text_inert(monkeypatch):
     hostile = '</script><script>alert(1)</script> "\\ \u2028\u2029 & <!-- ${x} `'
-    patched = {locale: {**table, "save": hostile} for locale, table in STRINGS.items()}
-    monkeypatch.setattr(strings, "STRINGS", patched)
+    languages = i18n.registry().languages
+    patched = i18n.Registry(tuple(language.model_copy(update={"strings": {**language.strings, "save": hostile}}) for language in languages))
+    monkeypatch.setattr(i18n, "registry", lambda: patched)
     source = script_strings_js()
     assert "<" not in source.split("*/", 1)[1] and "\u2028" not in source and source.isascii()
     assert run_in_node(source)["sv"]["save"] == hostile

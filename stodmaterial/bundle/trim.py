@@ -20,7 +20,7 @@ def lunr_files(languages: list[str]) -> set[str]:
     """The lunr files Material's search worker can load for a site in `languages`."""
     keep = {f"{LUNR}min/lunr.stemmer.support.min.js", f"{LUNR}min/lunr.multi.min.js"}
     for language in languages:
-        if language != "en":
+        if language != "en":  # lunr's own language: built in, no file (a fact of lunr, not of our languages)
             keep.add(f"{LUNR}min/lunr.{language}.min.js")
         if language == "ja":
             keep.add(f"{LUNR}tinyseg.js")

@@ -1,7 +1,8 @@
 """Lint the site's Markdown before any build: each problem names the file, the line and the fix.
 
 What is checked here (the build itself checks links and anchors):
-- every page exists in every site language (`x.md` and `x.en.md`), never a silent fallback;
+- every page exists in every site language (`x.md`, `x.en.md`, … for each stodmaterial/languages/<code>.yml),
+  never a silent fallback;
 - blocks are spelled right, reflection questions have unique, stable ids, the same in both languages;
 - `{{ tenant.<field> }}` names a known field;
 - images have a text alternative, and graphics (SVG) a full text description right below them;
@@ -20,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stodmaterial import i18n
 from stodmaterial.content.exercises import check_exercises
 from stodmaterial.content.lix import lix
 from stodmaterial.content.rules import review_note, sourced_figures
@@ -32,7 +34,6 @@ from stodmaterial.render_context import TENANT_FIELDS
 from stodmaterial.riskguide import check_riskguide
 from stodmaterial.sourcetext import read_text
 
-LANGUAGES = ("sv", "en")
 KNOWN_BLOCKS = {
     "content-note", "case", "reflection", "field", "template", "key-points", "theme-cards", "tenant-contacts",
     "my-reflections", "print-all", "quick-exit-status",
@@ -46,7 +47,6 @@ MAX_FILM_BYTES = 15_000_000
 REFLECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 H2 = re.compile(r"^## (.+?)\s*$")
-SOURCES = {"sv": "Källor", "en": "Sources"}
 MAX_LIX = 45
 EASY_READ = "lattlast.md"
 MAX_EASY_READ_LIX = 30
@@ -81,7 +81,7 @@ class PageReport:
 
     def summary(self, root: Path) -> str:
         rel = self.path.relative_to(root)
-        lix_part = f", LIX {self.lix:.0f}" if self.locale == "sv" else ""
+        lix_part = f", LIX {self.lix:.0f}" if i18n.get(self.locale).content.lix else ""
         fields = sum(1 for r in self.reflections if r.audience == "field")
         field_part = f", {fields} fält i mallar" if fields else ""
         if self.easy_read:
@@ -93,15 +93,12 @@ class PageReport:
 
 
 def locale_of(path: Path) -> str:
-    return "en" if path.name.endswith(".en.md") else "sv"
+    return i18n.locale_of(path)
 
 
-def swedish_twin(path: Path) -> Path:
-    return path.with_name(path.name.removesuffix(".en.md") + ".md")
-
-
-def english_twin(path: Path) -> Path:
-    return path.with_name(path.name.removesuffix(".md") + ".en.md")
+def original_of(path: Path) -> Path:
+    """The default-language page a translation belongs to: `x.en.md` -> `x.md`."""
+    return i18n.unlocalized(path)
 
 
 def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
@@ -212,7 +209,6 @@ class OpenBlocks:
         )
 
 
-DESCRIPTION = {"sv": "Bildbeskrivning", "en": "Image description"}
 GRAPHIC = re.compile(r"\.svg(?:[?#].*)?$", re.IGNORECASE)
 
 
@@ -221,7 +217,7 @@ def description_problems(path: Path, src: str, lines: list[str], index: int, loc
     (`Image description` in English) with text inside."""
     if not GRAPHIC.search(src):
         return []
-    title = DESCRIPTION[locale]
+    title = i18n.get(locale).content.image_description
     after = index + 1
     while after < len(lines) and not lines[after].strip():
         after += 1
@@ -249,7 +245,7 @@ def film_problems(path: Path, src: str, locale: str, number: int, attributes: di
     text, for the transcript) and a poster; an external film names its captions with
     `{ captions="film/namn" }`. A film file over 15 MB is a warning."""
     attributes = attributes or {}
-    language = "svenska" if locale == "sv" else "engelska"
+    language = i18n.get(locale).sv_name
     problems: list[Problem] = []
     if re.match(r"^https?://", src):
         if not attributes.get("captions"):
@@ -266,7 +262,7 @@ def film_problems(path: Path, src: str, locale: str, number: int, attributes: di
         film = path.parent / src
         if not film.is_file():
             return [Problem(path, f"filmen '{src}' finns inte.", "Lägg filmen bredvid sidan eller rätta sökvägen.", number)]
-        for candidate in {film, film.with_name(f"{film.stem}.en{film.suffix}")}:
+        for candidate in {film, *(i18n.localized(film, code) for code in i18n.codes())}:
             if candidate.is_file() and candidate.stat().st_size > MAX_FILM_BYTES:
                 problems.append(Problem(
                     path,
@@ -321,14 +317,14 @@ def theme_problems(report: PageReport) -> list[Problem]:
         problems.append(Problem(path, f"temat har {len(questions)} reflektionsfrågor, men ska ha minst {MIN_REFLECTIONS}.", "Lägg till fler '/// reflection'-block."))
     if report.images_with_alt < 1:
         problems.append(Problem(path, "temat saknar en grafisk bild med textalternativ.", "Lägg till en SVG-bild: ![Beskrivning](bild.svg) och en textbeskrivning under."))
-    sources = SOURCES[report.locale]
+    sources = i18n.get(report.locale).content.sources
     if sources not in report.sections:
         problems.append(Problem(path, f"temat saknar källförteckning ('## {sources}').", f"Lägg '## {sources}' sist, med en lista över källorna."))
     body = [s for s in report.sections if s != sources]
     low, high = THEME_SECTIONS
     if not low <= len(body) <= high:
         problems.append(Problem(path, f"temat har {len(body)} avsnitt (##), men ska ha {low} till {high}.", "Slå ihop eller dela upp avsnitten."))
-    if report.locale == "sv" and report.lix > MAX_LIX:
+    if i18n.get(report.locale).content.lix and report.lix > MAX_LIX:
         problems.append(Problem(path, f"LIX är {report.lix:.0f}, men får vara högst {MAX_LIX}.", "Skriv kortare meningar och byt långa ord mot kortare."))
     low, high = THEME_WORDS
     if not low <= report.words <= high:
@@ -381,15 +377,19 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
         if is_easy_read(path, layout):
             report.easy_read = True
             problems.extend(easy_read_problems(report))
-        elif report.locale == "sv" and english_twin(path) not in page_set:
-            problems.append(Problem(path, "sidan saknar engelsk översättning.", f"Skapa {english_twin(path).name} bredvid den, med samma innehåll på engelska."))
-        if report.locale == "en" and swedish_twin(path) not in page_set:
-            problems.append(Problem(path, "sidan saknar svensk förlaga.", f"Skapa {swedish_twin(path).name} eller ta bort den engelska sidan."))
+        elif i18n.is_default(report.locale):
+            for language in i18n.registry().languages[1:]:
+                twin = i18n.localized(path, language.code)
+                if twin not in page_set:
+                    problems.append(Problem(path, f"sidan saknar {language.sv_adjective} översättning.", f"Skapa {twin.name} bredvid den, med samma innehåll på {language.sv_name}."))
+        if not i18n.is_default(report.locale) and original_of(path) not in page_set:
+            language, first = i18n.get(report.locale), i18n.default()
+            problems.append(Problem(path, f"sidan saknar {first.sv_adjective} förlaga.", f"Skapa {original_of(path).name} eller ta bort den {language.sv_name} sidan."))
         if path.parent.parent == layout.themes and path.stem.startswith("index"):
             problems.extend(theme_problems(report))
 
     by_path = {r.path: r for r in reports}
-    for locale in LANGUAGES:
+    for locale in i18n.codes():
         seen: dict[str, Reflection] = {}
         seen_path: dict[str, Path] = {}
         for report in (r for r in reports if r.locale == locale):
@@ -406,8 +406,8 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
                     ))
                 else:
                     seen[reflection.id], seen_path[reflection.id] = reflection, report.path
-    for report in (r for r in reports if r.locale == "en"):
-        original = by_path.get(swedish_twin(report.path))
+    for report in (r for r in reports if not i18n.is_default(r.locale)):
+        original = by_path.get(original_of(report.path))
         if original is None:
             continue
         sv_ids = [r.id for r in original.reflections]
@@ -416,10 +416,10 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
             detail = id_difference(sv_ids, en_ids)
             problems.append(Problem(
                 report.path,
-                f"reflektionsfrågorna stämmer inte med den svenska sidan ({'; '.join(detail) or 'annan ordning'}).",
-                "Använd samma id, i samma ordning, som på den svenska sidan.",
+                f"reflektionsfrågorna stämmer inte med den {i18n.default().sv_name} sidan ({'; '.join(detail) or 'annan ordning'}).",
+                f"Använd samma id, i samma ordning, som på den {i18n.default().sv_name} sidan.",
             ))
-    questions = {locale: {q.id: q.audience for r in reports if r.locale == locale for q in r.reflections} for locale in LANGUAGES}
+    questions = {locale: {q.id: q.audience for r in reports if r.locale == locale for q in r.reflections} for locale in i18n.codes()}
     problems.extend(check_exercises(layout.root, pages, questions))
     problems.extend(check_riskguide(layout))
     problems.extend(review_note.problems(layout, reports))

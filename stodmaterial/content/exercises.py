@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from stodmaterial import i18n
 from stodmaterial.content.syntax import BLOCK_END, BLOCK_START, OPTION, id_difference
 from stodmaterial.markdown.scenario import SCENARIO_ID, parse_scenario
 from stodmaterial.markdown.session import question_ids
@@ -56,7 +57,7 @@ def headings(path: Path) -> set[str]:
 
 
 def _twin(path: Path) -> Path:
-    return path.with_name(path.name.removesuffix(".en.md") + ".md")
+    return i18n.unlocalized(path)
 
 
 def check_exercises(root: Path, pages: list[Path], reflections: dict[str, dict[str, str]]) -> list[Problem]:
@@ -66,7 +67,7 @@ def check_exercises(root: Path, pages: list[Path], reflections: dict[str, dict[s
     sessions: dict[Path, list[str]] = {}
     seen: dict[tuple[str, str], tuple[Path, int]] = {}
     for path in pages:
-        locale = "en" if path.name.endswith(".en.md") else "sv"
+        locale = i18n.locale_of(path)
         try:
             found = blocks(path, {"scenario", "session-questions"})
             titles = headings(path) if found else set()
@@ -110,7 +111,7 @@ def check_exercises(root: Path, pages: list[Path], reflections: dict[str, dict[s
                 problems.append(Problem(path, fault.message, fault.fix, block.content_line + fault.line))
             scenarios.setdefault(path, []).append((sid, len(scenario.choices), block.line))
     for path in pages:
-        if not path.name.endswith(".en.md"):
+        if i18n.is_default(i18n.locale_of(path)):
             continue
         original, here = _twin(path), scenarios.get(path, [])
         there = scenarios.get(original, [])

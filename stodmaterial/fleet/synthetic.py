@@ -30,7 +30,7 @@ def png_logo(colour: str) -> bytes:
 def tenant_data(number: int, kind: str, rng: random.Random) -> dict:
     slug = f"synt-{kind}-{number:03d}"
     name = f"Syntetisk {kind} {number:03d}" + (" & Co" if number % 7 == 0 else "")
-    languages = ["sv"] if number % 5 == 0 else ["sv", "en"]
+    languages = ["sv"] if number % 5 == 0 else ["sv", "en"]  # benchmark data: the demo's two languages
     officers = [
         {
             "name": f"Säk Person {number:03d}-{i}",

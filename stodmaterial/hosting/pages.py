@@ -3,6 +3,9 @@
 None of them names or lists a tenant: the start page is the same for everyone, and the login page
 (401) is the answer both for a tenant without credentials and for a path that is no tenant at all.
 Each page is Swedish with an English part marked lang="en". No scripts, one shared style sheet.
+These pages belong to the host, not to a tenant's site, so they do not follow the site languages
+(stodmaterial/languages/): anyone may land on them, and English is the one other language every
+visitor is assumed to read.
 """
 
 from __future__ import annotations

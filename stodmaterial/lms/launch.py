@@ -9,6 +9,8 @@ from __future__ import annotations
 import posixpath
 import xml.etree.ElementTree as etree
 
+from stodmaterial import i18n
+
 LAUNCH_DIR = "scorm"
 ADAPTER = "assets/javascripts/stodmaterial/lms.js"
 STYLE = "assets/stylesheets/lms.css"
@@ -22,10 +24,11 @@ def _relative(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page))
 
 
-def launch_page(key: str, page: str, title: str, frame_title: str, themes: list[str], language: str = "sv") -> bytes:
-    """The launch page for `page` (a path in the site); `themes` are the ids the adapter tracks."""
+def launch_page(key: str, page: str, title: str, frame_title: str, themes: list[str], language: str | None = None) -> bytes:
+    """The launch page for `page` (a path in the site); `themes` are the ids the adapter tracks.
+    Its texts are in `language`, by default the default language (the package's titles are)."""
     here = launch_path(key)
-    html = etree.Element("html", lang=language)
+    html = etree.Element("html", lang=language or i18n.default_code())
     head = etree.SubElement(html, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     etree.SubElement(head, "meta", name="viewport", content="width=device-width,initial-scale=1")

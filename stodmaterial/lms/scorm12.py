@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from stodmaterial import i18n
 from stodmaterial.bundle.make import site_files
 from stodmaterial.bundle.version import build_time, bundle_version, content_version
 from stodmaterial.bundle.zipbundle import write_zip
@@ -55,7 +56,7 @@ class PackageResult:
 
 def parts(layout: Layout, files: dict[str, bytes]) -> list[Part]:
     """The organisation's items in reading order: the four themes, the prevention model, the tools."""
-    found = [Part(f"tema-{theme.slug}", theme.meta.sv.title, f"teman/{theme.slug}/index.html") for theme in load_themes(layout.themes)]
+    found = [Part(f"tema-{theme.slug}", theme.text(i18n.default_code()).title, f"teman/{theme.slug}/index.html") for theme in load_themes(layout.themes)]
     prevention = files.get(PREVENTION_PAGE)
     tools = files.get(TOOLS_PAGE)
     missing = [page for page, data in ((PREVENTION_PAGE, prevention), (TOOLS_PAGE, tools)) if data is None]
@@ -63,8 +64,8 @@ def parts(layout: Layout, files: dict[str, bytes]) -> list[Part]:
     if missing:
         raise ProblemError([Problem(layout.root / "mkdocs.yml", f"sidan {page} saknas i den byggda webbplatsen.",
                                     "Paketet behöver temana, förebyggandesidan och Mina reflektioner; bygg om.") for page in missing])
-    found.append(Part("forebyggande", first_heading(prevention.decode("utf-8")) or t("sv", "material_title"), PREVENTION_PAGE))
-    found.append(Part("verktyg", t("sv", "lms_tools"), TOOLS_PAGE))
+    found.append(Part("forebyggande", first_heading(prevention.decode("utf-8")) or t(i18n.default_code(), "material_title"), PREVENTION_PAGE))
+    found.append(Part("verktyg", t(i18n.default_code(), "lms_tools"), TOOLS_PAGE))
     return found
 
 
@@ -102,17 +103,17 @@ def make_scorm12(
     items = parts(layout, files)
     themes = [part.key.removeprefix("tema-") for part in items if part.key.startswith("tema-")]
 
-    title = {lang: f"{t(lang, 'material_title')}. {tenant_fields(tenant, lang)['licence_line']}" for lang in ("sv", "en")}
+    title = {lang: f"{t(lang, 'material_title')}. {tenant_fields(tenant, lang)['licence_line']}" for lang in i18n.codes()}
     metadata = {
         lang: {"title": title[lang], "description": t(lang, "material_description"),
                "rights": tenant_fields(tenant, lang)["licence_line"]}
-        for lang in ("sv", "en")
+        for lang in i18n.codes()
     }
     resources = [Resource(SITE_RESOURCE, [_href(path) for path in files])]
     manifest_items = []
     for part in items:
         launch = launch_path(part.key)
-        files[launch] = launch_page(part.key, part.page, f"{part.title} – {title['sv']}", part.title, themes)
+        files[launch] = launch_page(part.key, part.page, f"{part.title} – {title[i18n.default_code()]}", part.title, themes)
         needed = [launch, ADAPTER, STYLE] + [p for p in _needed(files, part.page) if p not in (ADAPTER, STYLE)]
         resources.append(Resource(f"RES-{part.key}", [_href(p) for p in needed], href=_href(launch),
                                   scormtype="sco", dependencies=[SITE_RESOURCE]))
@@ -121,7 +122,7 @@ def make_scorm12(
     manifest = Manifest(
         identifier=f"SKR-stodmaterial-{tenant.slug}",
         version=version,
-        title=title["sv"],
+        title=title[i18n.default_code()],
         metadata=metadata,
         items=manifest_items,
         resources=resources,

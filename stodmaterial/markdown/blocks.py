@@ -16,6 +16,7 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 from pymdownx.blocks.block import type_string_in
 
+from stodmaterial import i18n
 from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension, tenant_box
 from stodmaterial.markdown.escaping import set_text
 from stodmaterial.strings import t
@@ -256,14 +257,14 @@ def render_contacts(box: etree.Element, tenant, locale: str) -> None:
     """The tenant's security officers and local support into `box`."""
     # Tenant files are written in Swedish, with optional English roles and descriptions (role_en,
     # offers_en): on other languages' pages, Swedish text is marked as Swedish.
-    lang = {} if locale == "sv" else {"lang": "sv"}
+    lang = i18n.marked_default(locale)
     officers = etree.SubElement(box, "ul", {"class": "sm-contacts__officers"})
     for officer in tenant.security_officers:
         card = etree.SubElement(officers, "li", {"class": "sm-contact"})
         name = etree.SubElement(card, "p", {"class": "sm-contact__name"})
         _text(etree.SubElement(name, "strong"), officer.name)
-        if locale == "en" and officer.role_en:
-            _text(etree.SubElement(card, "p", {"class": "sm-contact__role"}), officer.role_en)
+        if (role := officer.role_in(locale)) is not None:
+            _text(etree.SubElement(card, "p", {"class": "sm-contact__role"}), role)
         else:
             _text(etree.SubElement(card, "p", {"class": "sm-contact__role", **lang}), officer.role)
         lines = etree.SubElement(card, "ul")
@@ -276,8 +277,8 @@ def render_contacts(box: etree.Element, tenant, locale: str) -> None:
         for item in tenant.local_support:
             entry = etree.SubElement(support, "li")
             _text(etree.SubElement(entry, "strong", lang), item.name)
-            if locale == "en" and item.offers_en:
-                _text(etree.SubElement(entry, "span"), f" – {item.offers_en}")
+            if (offers := item.offers_in(locale)) is not None:
+                _text(etree.SubElement(entry, "span"), f" – {offers}")
             else:
                 _text(etree.SubElement(entry, "span", lang), f" – {item.offers}")
             lines = etree.SubElement(entry, "ul")

@@ -11,17 +11,10 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 
 from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
+from stodmaterial.strings import t
 
-TEXT = {
-    "sv": {
-        True: "Knappen Lämna sidan snabbt finns på varje sida på den här webbplatsen.",
-        False: "Den här webbplatsen har inte knappen Lämna sidan snabbt. Tipsen om att surfa säkrare gäller ändå.",
-    },
-    "en": {
-        True: "The button Leave this page quickly is on every page of this website.",
-        False: "This website does not have the button Leave this page quickly. The advice on browsing more safely still applies.",
-    },
-}
+# The sentences are the language files' quick_exit_on and quick_exit_off (stodmaterial/languages/).
+TEXT_KEY = {True: "quick_exit_on", False: "quick_exit_off"}
 
 
 class QuickExitStatus(ContextBlock):
@@ -34,7 +27,7 @@ class QuickExitStatus(ContextBlock):
         enabled = bool(context.tenant.quick_exit.enabled)
         box = etree.SubElement(parent, "p", {"class": "sm-quick-exit-status"})
         strong = etree.SubElement(box, "strong")
-        strong.text = AtomicString(TEXT.get(context.locale, TEXT["sv"])[enabled])
+        strong.text = AtomicString(t(context.locale, TEXT_KEY[enabled]))
         return etree.SubElement(parent, "div", {"class": "sm-quick-exit-status__after"})
 
 

@@ -11,6 +11,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from stodmaterial import i18n
 from stodmaterial.render_context import RenderContext
 from stodmaterial.stage import source_of
 
@@ -34,5 +35,5 @@ def source_file(context: RenderContext, relative: str) -> Path | None:
 
 
 def localized(path: Path, locale: str) -> Path:
-    """`index.md` -> `index.en.md` for English; the Swedish file is the plain name."""
-    return path if locale == "sv" else path.with_name(f"{path.stem}.{locale}{path.suffix}")
+    """`index.md` -> `index.en.md` for English; the default language's file is the plain name."""
+    return i18n.localized(path, locale)

@@ -33,15 +33,14 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from stodmaterial import i18n
 from stodmaterial.markdown.context import ContextExtension
 from stodmaterial.markdown.sources import localized, source_file, staged_target
-from stodmaterial.strings import LANGUAGE_NAMES, t
+from stodmaterial.strings import t
 from stodmaterial.render_context import RenderContext
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
 VIDEO_ALT = "type:video"
-CAPTION_LANGUAGES = ("sv", "en")
-DEFAULT_LOCALE = "sv"
 MIME = {".mp4": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg", ".m4v": "video/mp4"}
 TAG = re.compile(r"<[^>]+>")
 POSTER_TAG = "sm-poster"  # becomes an <img> after MkDocs's link pass
@@ -169,7 +168,7 @@ class VideoTreeprocessor(Treeprocessor):
         """Caption and chapter tracks for every language found beside the film (added to `video`
         when given); returns the page language's captions, from which the transcript is made."""
         locale, own_captions = self.context.locale, None
-        for code in sorted(CAPTION_LANGUAGES, key=lambda code: code != locale):
+        for code in sorted(i18n.codes(), key=lambda code: code != locale):
             for kind, path in (("captions", caption_path), ("chapters", chapters_path)):
                 if kind == "chapters" and code != locale:
                     continue  # chapters in the page's language only: every track is part of the page
@@ -184,7 +183,7 @@ class VideoTreeprocessor(Treeprocessor):
                 attributes = {
                     "kind": kind,
                     "srclang": code,
-                    "label": LANGUAGE_NAMES[code] if kind == "captions" else t(locale, "video_chapters"),
+                    "label": i18n.get(code).name if kind == "captions" else t(locale, "video_chapters"),
                     "src": "data:text/vtt;base64," + base64.b64encode(data).decode("ascii"),
                 }
                 if code == locale:
@@ -215,7 +214,7 @@ class VideoTreeprocessor(Treeprocessor):
         live under <locale>/, where the i18n plugin publishes only files with that language's
         suffix (film.en.mp4); otherwise the Swedish site's copy is used."""
         locale, target = self.context.locale, staged_target(self.context, src)
-        if locale == DEFAULT_LOCALE or target is None or video_file is None:
+        if i18n.is_default(locale) or target is None or video_file is None:
             return src
         if localized(video_file, locale).is_file():
             return src

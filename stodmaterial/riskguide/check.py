@@ -1,5 +1,5 @@
-"""`check_riskguide`: validate the risk guide's and the preparation plan's data files, in both
-languages, so that `stodmaterial check` and every build fail on bad data."""
+"""`check_riskguide`: validate the risk guide's and the preparation plan's data files, in every
+language, so that `stodmaterial check` and every build fail on bad data."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
+from stodmaterial import i18n
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem, ProblemError
 from stodmaterial.riskguide.load import describe, load_model
@@ -21,9 +22,8 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def data_file(docs: Path, stem: str, locale: str) -> Path:
-    """docs/<stem>.yml for Swedish, docs/<stem>.en.yml for English."""
-    suffix = ".yml" if locale == "sv" else f".{locale}.yml"
-    return docs / f"{stem}{suffix}"
+    """docs/<stem>.yml for Swedish (the default language), docs/<stem>.<locale>.yml for the others."""
+    return i18n.localized(docs / f"{stem}.yml", locale)
 
 
 def load_riskguide(docs: Path, locale: str) -> RiskGuide:
@@ -62,7 +62,7 @@ def _placeholder_problems(doc: YamlDocument) -> list[Problem]:
 def _check_pair(docs: Path, stem: str, model: type, mismatches: Callable, extra: Callable | None = None) -> list[Problem]:
     problems: list[Problem] = []
     loaded = {}
-    for locale in ("sv", "en"):
+    for locale in i18n.codes():
         try:
             loaded[locale] = load_model(data_file(docs, stem, locale), model)
         except ProblemError as error:
@@ -70,9 +70,12 @@ def _check_pair(docs: Path, stem: str, model: type, mismatches: Callable, extra:
             continue
         if extra is not None:
             problems.extend(extra(loaded[locale][0]))
-    if len(loaded) == 2:
-        (sv_doc, sv), (en_doc, en) = loaded["sv"], loaded["en"]
-        problems.extend(mismatches(sv, en, sv_doc, en_doc))
+    first = i18n.default_code()
+    if first in loaded:
+        sv_doc, sv = loaded[first]
+        for locale, (other_doc, other) in loaded.items():
+            if locale != first:
+                problems.extend(mismatches(sv, other, sv_doc, other_doc))
     return problems
 
 

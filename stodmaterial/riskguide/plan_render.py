@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
+from stodmaterial import i18n
 from stodmaterial.riskguide.html import heading, json_script, sub, tail
 from stodmaterial.riskguide.plan import PHASES, Plan, PlanQuestion, PlanStep
 from stodmaterial.riskguide.ui import PLAN, strings
@@ -44,7 +45,7 @@ def _question(parent: etree.Element, question: PlanQuestion, tenant: str) -> Non
 
 def _contacts(parent: etree.Element, step: PlanStep, tenant: Tenant, locale: str) -> None:
     # tenant.yml is written in Swedish: on other pages its words carry lang="sv" (WCAG 3.1.2).
-    swedish = {} if locale == "sv" else {"lang": "sv"}
+    swedish = i18n.marked_default(locale)
     if step.contacts == "security_officers":
         people = sub(parent, "ul", {"class": "sm-plan__contacts"})
         for officer in tenant.security_officers:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from stodmaterial.model_errors import validation_problems
 from stodmaterial.problems import Problem, ProblemError
 from stodmaterial.tenant.logo import logo_problem
-from stodmaterial.tenant.model import SLUG, Tenant
+from stodmaterial.tenant.model import SLUG, TRANSLATED, Tenant
 from stodmaterial.yamlsource import YamlDocument, load_yaml
 
 TENANT_FILE = "tenant.yml"
@@ -100,7 +100,7 @@ def tenant_problems(tenants_dir: Path, slug: str, today: date) -> tuple[Tenant |
 def english_text_problems(tenant: Tenant, tenants_dir: Path) -> list[Problem]:
     """Warnings: with English licensed, each role and support description should have its English
     text (role_en, offers_en), or the English site shows the Swedish one."""
-    if "en" not in tenant.languages:
+    if TRANSLATED not in tenant.languages:
         return []
     path = tenants_dir / tenant.slug / TENANT_FILE
     doc = load_yaml(path)

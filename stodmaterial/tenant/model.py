@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from stodmaterial import i18n
 from stodmaterial.tenant.colour import AA_NORMAL_TEXT, HEX_COLOUR, WHITE, contrast_ratio
 
 SLUG = re.compile(r"\A[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\Z")  # \Z: "$" would accept a final newline
@@ -23,7 +24,9 @@ LOGO_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,60}\.(svg|png)$")
 # separators, zero-width and byte-order characters: invisible, and able to reorder or split what a
 # reader sees.
 FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
-LANGUAGES = ("sv", "en")
+# The tenant file's translated fields (role_en, offers_en) are English: the one language besides Swedish
+# that tenants are asked to write. On any other language's pages the Swedish text shows, marked lang="sv".
+TRANSLATED = "en"
 
 
 def invalid(message: str, fix: str) -> PydanticCustomError:
@@ -143,6 +146,10 @@ class SecurityOfficer(Strict):
     phone: Phone = Field(description="telefonnummer, t.ex. 010-123 45 67")
     email: Email = Field(description="e-postadress, t.ex. sakerhet@exempel.se")
 
+    def role_in(self, locale: str) -> str | None:
+        """The role translated into `locale`, or None (then the Swedish role shows, marked as Swedish)."""
+        return self.role_en if locale == TRANSLATED else None
+
 
 class LocalSupport(Strict):
     name: Line = Field(description="namnet på stödet, t.ex. Företagshälsovården")
@@ -150,6 +157,10 @@ class LocalSupport(Strict):
     offers_en: Line | None = Field(default=None, description="vad stödet erbjuder, på engelska, för den engelska webbplatsen")
     phone: Phone | None = None
     url: Url | None = None
+
+    def offers_in(self, locale: str) -> str | None:
+        """The description translated into `locale`, or None (then the Swedish one shows, marked)."""
+        return self.offers_en if locale == TRANSLATED else None
 
     @model_validator(mode="after")
     def _reachable(self) -> "LocalSupport":
@@ -159,6 +170,17 @@ class LocalSupport(Strict):
                 "Lägg till phone: eller url: så att läsaren kan nå stödet.",
             )
         return self
+
+
+def _known_language(code: str) -> str:
+    known = i18n.codes()
+    if code not in known:
+        names = ", ".join(f"{code} ({i18n.get(code).sv_name})" for code in known)
+        raise invalid(f"språket '{code}' finns inte i materialet.", f"Skriv något av de kända språken: {names}.")
+    return code
+
+
+LanguageCode = Annotated[str, AfterValidator(_known_language)]
 
 
 class QuickExit(Strict):
@@ -179,17 +201,21 @@ class Tenant(Strict):
     local_support: list[LocalSupport] = Field(default_factory=list, max_length=20)
     primary_color: Colour = Field(description="huvudfärg som \"#1f5c99\"")
     logo: LogoName = Field(description="filnamnet på logotypen i samma mapp, t.ex. logo.svg")
-    languages: list[Literal["sv", "en"]] = Field(default_factory=lambda: ["sv", "en"])
+    languages: list[LanguageCode] = Field(default_factory=lambda: list(i18n.codes()))
     quick_exit: QuickExit = Field(default_factory=QuickExit)
 
     @model_validator(mode="after")
     def _languages(self) -> "Tenant":
-        if "sv" not in self.languages:
-            raise invalid("svenska (sv) saknas i languages.", "Svenska finns alltid med: skriv languages: [sv] eller [sv, en].")
+        first = i18n.default()
+        if first.code not in self.languages:
+            raise invalid(
+                f"{first.sv_name} ({first.code}) saknas i languages.",
+                f"{first.sv_name.capitalize()} finns alltid med: skriv languages: [{first.code}] eller [{', '.join(i18n.codes())}].",
+            )
         if len(set(self.languages)) != len(self.languages):
             raise invalid("ett språk står två gånger i languages.", "Skriv varje språk en gång.")
         return self
 
     @property
     def ordered_languages(self) -> list[str]:
-        return [lang for lang in LANGUAGES if lang in self.languages]
+        return [lang for lang in i18n.codes() if lang in self.languages]

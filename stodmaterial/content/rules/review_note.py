@@ -9,24 +9,18 @@ from __future__ import annotations
 
 import re
 
+from stodmaterial import i18n
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem
 
-# "Granskad av <who> den <when>" (Swedish) and "Reviewed by <who> on <when>" (English), anywhere in a line.
-NOTE = {
-    "sv": re.compile(r"Granskad av(?P<who>.*?)\bden\b(?P<when>.*)$"),
-    "en": re.compile(r"Reviewed by(?P<who>.*?)\bon\b(?P<when>.*)$"),
-}
+# "Granskad av <who> den <when>" (Swedish), "Reviewed by <who> on <when>" (English), anywhere in a line:
+# each language file's content.review_note, with its example content.review_example.
 # What an unfilled part looks like: nothing, ellipses, dots, underscores, brackets, emphasis marks.
 PLACEHOLDER = re.compile(r"^[\s.…_\[\]()*:,–-]*$")
-EXAMPLE = {
-    "sv": "”Granskad av Anna Berg, jurist på kommunen, den 15 januari 2027.”",
-    "en": "”Reviewed by Anna Berg, lawyer at the municipality, on 15 January 2027.”",
-}
 
 
 def unfilled(line: str, locale: str) -> bool:
-    match = NOTE[locale].search(line)
+    match = i18n.get(locale).review_pattern().search(line)
     if not match:
         return False
     when = re.split(r"[.!?](?=\s|$)", match.group("when"), maxsplit=1)[0]
@@ -42,7 +36,7 @@ def problems(layout: Layout, reports) -> list[Problem]:
                 found.append(Problem(
                     report.path,
                     "granskningen är inte ifylld: sidan är ännu inte granskad av en jurist eller av polisen.",
-                    f"Låt en jurist eller polisen läsa sidan. Skriv sedan in namn, roll och datum, till exempel {EXAMPLE[report.locale]}",
+                    f"Låt en jurist eller polisen läsa sidan. Skriv sedan in namn, roll och datum, till exempel {i18n.get(report.locale).content.review_example}",
                     number,
                     warning=True,
                 ))

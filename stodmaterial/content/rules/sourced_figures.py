@@ -12,28 +12,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from stodmaterial import i18n
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem
 
-SOURCES = {"sv": "Källor", "en": "Sources"}
-NUMBER_WORDS = {
-    "sv": "en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio",
-    "en": "one|two|three|four|five|six|seven|eight|nine|ten",
-}
-DENOMINATOR_WORDS = {"sv": "tio|hundra", "en": "ten|a hundred"}
-RATIO_WORDS = {"sv": r"av", "en": r"in|out of"}
+# The words per language (the sources heading, one to ten, "av"/"in|out of") are the language files'
+# content: sources, number_words, denominator_words, ratio_words (stodmaterial/languages/).
 NUMBER = r"\d+(?:[,.]\d+)?"
 
 
 def figure_pattern(locale: str) -> re.Pattern[str]:
+    words = i18n.get(locale).content
     share = rf"(?<![\w,.]){NUMBER}\s?(?:%|procent\w*|per\s?cent|percent)"
     ratio = (
-        rf"\b(?:\d+|{NUMBER_WORDS[locale]})\s+(?:{RATIO_WORDS[locale]})\s+(?:\d+|{DENOMINATOR_WORDS[locale]})\b"
+        rf"\b(?:\d+|{words.number_words})\s+(?:{words.ratio_words})\s+(?:\d+|{words.denominator_words})\b"
     )
     return re.compile(rf"{share}|{ratio}", re.IGNORECASE)
 
 
-FIGURE = {locale: figure_pattern(locale) for locale in SOURCES}
 H2 = re.compile(r"^##\s+(.+?)\s*$")
 NEW_BLOCK = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+\.\s|/{3,}|!{3}|\?{3}|\|)")
 SOURCE_KEY = re.compile(r"^\s*[-*+]\s+\*\*(.+?)\*\*")
@@ -64,7 +60,7 @@ def blocks(lines: list[str], locale: str) -> tuple[list[tuple[int, str]], list[s
         heading = H2.match(line)
         if heading:
             close()
-            in_sources = heading.group(1) == SOURCES[locale]
+            in_sources = heading.group(1) == i18n.get(locale).content.sources
             continue
         if in_sources:
             key = SOURCE_KEY.match(line)
@@ -89,11 +85,11 @@ def cites(text: str, keys: list[str]) -> bool:
 def page_problems(path: Path, locale: str, text: str) -> list[Problem]:
     lines = text.splitlines()
     found, keys = blocks(lines, locale)
-    sources = SOURCES[locale]
+    sources = i18n.get(locale).content.sources
     named = ", ".join(keys) if keys else "inga"
     problems: list[Problem] = []
     for number, text in found:
-        figures = FIGURE[locale].findall(text)
+        figures = figure_pattern(locale).findall(text)
         if figures and not cites(text, keys):
             problems.append(Problem(
                 path,

@@ -1,8 +1,10 @@
 """Run MkDocs (or ProperDocs) for one EngineRequest and collect its warnings.
 
 The request's data becomes load_config overrides before MkDocs validates anything: the staged docs
-folder, the site folder, the languages to build (mkdocs-static-i18n's `build` flag per language) and
-our Markdown extensions with their render context. Nothing is written into a validated config.
+folder, the site folder, the languages (mkdocs-static-i18n's `languages`, one per language file in
+stodmaterial/languages/, with its `build` flag from the request; the site's name, description and
+palette labels; the search's languages) and our Markdown extensions with their render context.
+Nothing is written into a validated config.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
+from stodmaterial import i18n  # noqa: E402
 from stodmaterial.engine import EngineRequest, EngineResult  # noqa: E402
 from stodmaterial.engine.mkdocs import plugin as plugin_module  # noqa: E402
 
 PLUGIN = "stodmaterial"
 I18N = "i18n"
+SEARCH = "search"
 
 
 class _Collect(logging.Handler):
@@ -54,20 +58,58 @@ def _plugin_name(entry) -> str:
     return next(iter(entry)) if isinstance(entry, dict) else str(entry)
 
 
+def palette(theme: dict, language: i18n.Language) -> list[dict]:
+    """mkdocs.yml's palette with the toggles' labels in `language` (the dark scheme's toggle switches
+    to light mode, every other one to dark mode)."""
+    schemes = copy.deepcopy(theme.get("palette") or [])
+    for scheme in schemes:
+        label = language.site.light_mode if scheme.get("scheme") == "slate" else language.site.dark_mode
+        scheme.setdefault("toggle", {})["name"] = label
+    return schemes
+
+
+def i18n_languages(theme: dict, request: EngineRequest) -> list[dict]:
+    """mkdocs-static-i18n's `languages`, one per registered language, the default first."""
+    entries = []
+    for language in i18n.registry().languages:
+        entry: dict = {"locale": language.code, "name": language.name}
+        if language.default:
+            entry["default"] = True
+        entry["build"] = language.code in request.languages
+        if not language.default:
+            entry["site_name"] = language.site.site_name
+            entry["site_description"] = language.site.site_description
+            if language.site.nav:
+                entry["nav_translations"] = dict(language.site.nav)
+            entry["theme"] = {"palette": palette(theme, language)}
+        entries.append(entry)
+    return entries
+
+
 def overrides(request: EngineRequest) -> dict:
-    """The request as load_config overrides, derived from mkdocs.yml's own values."""
+    """The request as load_config overrides, derived from mkdocs.yml's own values and the languages."""
     with open(request.config_file, "rb") as fd:
         raw = yaml_load(fd) or {}
+    theme = copy.deepcopy(raw.get("theme") or {})
+    first = i18n.default()
+    theme["palette"] = palette(theme, first)
     plugins = []
     for entry in copy.deepcopy(raw.get("plugins") or []):
-        if _plugin_name(entry) == I18N and isinstance(entry, dict):
-            settings = entry[I18N] or {}
-            for language in settings.get("languages", []):
-                language["build"] = language.get("locale") in request.languages
+        name = _plugin_name(entry)
+        if name == I18N:
+            settings = (entry[I18N] if isinstance(entry, dict) else None) or {}
+            entry = {I18N: {**settings, "languages": i18n_languages(raw.get("theme") or {}, request)}}
+        elif name == SEARCH:
+            settings = (entry[SEARCH] if isinstance(entry, dict) else None) or {}
+            searched = [language.search for language in i18n.registry().languages if language.search]
+            entry = {SEARCH: {**settings, "lang": searched}}
         plugins.append(entry)
     extensions = list(copy.deepcopy(raw.get("markdown_extensions") or []))
     extensions += [{name: {"context": request.context}} for name in request.extensions]
     return {
+        "site_name": first.site.site_name,
+        "site_description": first.site.site_description,
+        "theme": theme,
         "docs_dir": str(request.docs_dir),
         "site_dir": str(request.site_dir),
         "plugins": plugins,

@@ -3,10 +3,11 @@
 Everything that is ours (staging, the tenant, languages, the search-index split, slots) happens in our
 own build code before and after the engine run. The plugin only does what needs the engine's events:
 - on_config: refuse a build that was not started by `stodmaterial build` (the sources are staged by it);
-- on_pre_build: only the default language writes the site-wide 404.html (static-i18n's English build
-  would overwrite the Swedish one with lang="en");
-- on_page_context / on_template_context: the templates' `sm` values (escaped with |e in templates) and
-  the theme's hashed asset names, looked up in the installed theme, never hard-coded.
+- on_pre_build: only the default language writes the site-wide 404.html (static-i18n's other builds
+  would overwrite the Swedish one with their lang); it carries every built language's text;
+- on_page_context / on_template_context: the templates' `sm` values (escaped with |e in templates): the
+  page's language and interface texts, every built language's (`sm.languages`), and the theme's hashed
+  asset names, looked up in the installed theme, never hard-coded.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from stodmaterial.engine import EngineRequest
 from stodmaterial.engine.mkdocs.config import StodmaterialConfig
+from stodmaterial.render_context import language_values
 
 _ACTIVE: list[EngineRequest] = []
 
@@ -73,7 +75,8 @@ class StodmaterialPlugin(BasePlugin[StodmaterialConfig]):
             templates.add("404.html")
 
     def _values(self, locale: str) -> dict:
-        return {**replace(self.request.context, locale=locale).template_values(), "search_worker": self.search_worker}
+        built = [language_values(code) for code in self.request.languages]
+        return {**replace(self.request.context, locale=locale).template_values(), "search_worker": self.search_worker, "languages": built}
 
     def on_page_context(self, context, page, config, nav):
         locale = getattr(page.file, "locale", None) or self.request.languages[0]
