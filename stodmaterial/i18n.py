@@ -109,7 +109,13 @@ def languages_dir() -> Path:
 
 
 def registry() -> Registry:
-    """Every language, validated (a ProblemError in Swedish otherwise). Cached per folder."""
+    """Every language, validated (a ProblemError in Swedish otherwise). Cached per folder: every
+    interface text is looked up here, so a call touches no file once the folder is read."""
+    return _registry_for(os.environ.get(LANGUAGES_ENV, "").strip())
+
+
+@lru_cache(maxsize=8)
+def _registry_for(override: str) -> Registry:
     return _load(str(languages_dir().resolve()))
 
 
@@ -134,7 +140,6 @@ def _missing_keys_problems(language: Language, default: Language, doc: YamlDocum
     return problems
 
 
-@lru_cache(maxsize=8)
 def _load(folder: str) -> Registry:
     directory = Path(folder)
     problems: list[Problem] = []
