@@ -88,8 +88,9 @@ def page_problems(path: Path, locale: str, text: str) -> list[Problem]:
     sources = i18n.get(locale).content.sources
     named = ", ".join(keys) if keys else "inga"
     problems: list[Problem] = []
+    figure = figure_pattern(locale)
     for number, text in found:
-        figures = figure_pattern(locale).findall(text)
+        figures = figure.findall(text)
         if figures and not cites(text, keys):
             problems.append(Problem(
                 path,
