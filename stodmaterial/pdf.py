@@ -18,7 +18,7 @@ from pathlib import Path
 from stodmaterial import i18n
 from stodmaterial.problems import Problem, ProblemError
 from stodmaterial.render_context import tenant_fields
-from stodmaterial.strings import t
+from stodmaterial.i18n import t
 from stodmaterial.tenant import Tenant
 
 CHROMIUM = Path("/usr/bin/chromium")

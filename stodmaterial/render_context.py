@@ -20,7 +20,8 @@ from pathlib import Path
 from stodmaterial import i18n
 from stodmaterial.fleet.slots import MARKDOWN, TEMPLATE, SlotTable
 from stodmaterial.paths import Layout
-from stodmaterial.strings import format_date, t
+from stodmaterial.i18n import t
+from stodmaterial.strings import format_date
 from stodmaterial.tenant.model import Tenant
 from stodmaterial.themes import Theme
 

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from stodmaterial import i18n
-from stodmaterial.i18n import t  # noqa: F401  (the generator's texts: t(locale, key, **values))
 
 # The keys the scripts read; only these go to the browser.
 SCRIPT_KEYS = (

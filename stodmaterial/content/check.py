@@ -92,17 +92,8 @@ class PageReport:
         )
 
 
-def locale_of(path: Path) -> str:
-    return i18n.locale_of(path)
-
-
-def original_of(path: Path) -> Path:
-    """The default-language page a translation belongs to: `x.en.md` -> `x.md`."""
-    return i18n.unlocalized(path)
-
-
 def scan_page(path: Path) -> tuple[PageReport, list[Problem]]:
-    report = PageReport(path=path, locale=locale_of(path))
+    report = PageReport(path=path, locale=i18n.locale_of(path))
     try:
         text = read_text(path)
     except ProblemError as error:
@@ -382,9 +373,9 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
                 twin = i18n.localized(path, language.code)
                 if twin not in page_set:
                     problems.append(Problem(path, f"sidan saknar {language.sv_adjective} översättning.", f"Skapa {twin.name} bredvid den, med samma innehåll på {language.sv_name}."))
-        if not i18n.is_default(report.locale) and original_of(path) not in page_set:
+        if not i18n.is_default(report.locale) and i18n.unlocalized(path) not in page_set:
             language, first = i18n.get(report.locale), i18n.default()
-            problems.append(Problem(path, f"sidan saknar {first.sv_adjective} förlaga.", f"Skapa {original_of(path).name} eller ta bort den {language.sv_name} sidan."))
+            problems.append(Problem(path, f"sidan saknar {first.sv_adjective} förlaga.", f"Skapa {i18n.unlocalized(path).name} eller ta bort den {language.sv_name} sidan."))
         if path.parent.parent == layout.themes and path.stem.startswith("index"):
             problems.extend(theme_problems(report))
 
@@ -407,7 +398,7 @@ def check_content(layout: Layout) -> tuple[list[PageReport], list[Problem]]:
                 else:
                     seen[reflection.id], seen_path[reflection.id] = reflection, report.path
     for report in (r for r in reports if not i18n.is_default(r.locale)):
-        original = by_path.get(original_of(report.path))
+        original = by_path.get(i18n.unlocalized(report.path))
         if original is None:
             continue
         sv_ids = [r.id for r in original.reflections]

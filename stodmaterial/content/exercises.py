@@ -56,10 +56,6 @@ def headings(path: Path) -> set[str]:
     return {m.group(1) for line in read_text(path).splitlines() if (m := HEADING.match(line))}
 
 
-def _twin(path: Path) -> Path:
-    return i18n.unlocalized(path)
-
-
 def check_exercises(root: Path, pages: list[Path], reflections: dict[str, dict[str, str]]) -> list[Problem]:
     """`reflections`: per language, every reflection id in the material and whom it is for."""
     problems: list[Problem] = []
@@ -113,7 +109,7 @@ def check_exercises(root: Path, pages: list[Path], reflections: dict[str, dict[s
     for path in pages:
         if i18n.is_default(i18n.locale_of(path)):
             continue
-        original, here = _twin(path), scenarios.get(path, [])
+        original, here = i18n.unlocalized(path), scenarios.get(path, [])
         there = scenarios.get(original, [])
         if [s[0] for s in here] != [s[0] for s in there]:
             detail = id_difference([s[0] for s in there], [s[0] for s in here])

@@ -27,7 +27,7 @@ from stodmaterial.lms.pages import first_heading, page_files
 from stodmaterial.paths import Layout
 from stodmaterial.problems import Problem, ProblemError
 from stodmaterial.render_context import tenant_fields
-from stodmaterial.strings import t
+from stodmaterial.i18n import t
 from stodmaterial.tenant import Tenant
 from stodmaterial.themes import load_themes
 

@@ -19,7 +19,7 @@ from pymdownx.blocks.block import type_string_in
 from stodmaterial import i18n
 from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension, tenant_box
 from stodmaterial.markdown.escaping import set_text
-from stodmaterial.strings import t
+from stodmaterial.i18n import t
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
 REFLECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")

@@ -17,7 +17,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from stodmaterial.markdown.context import ContextExtension
-from stodmaterial.markdown.sources import EXTERNAL, localized
+from stodmaterial.i18n import localized
+from stodmaterial.markdown.sources import EXTERNAL
 from stodmaterial.render_context import RenderContext
 
 START = re.compile(r"^/{3,}\s*print-all\s*$")

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 
 from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
-from stodmaterial.strings import t
+from stodmaterial.i18n import t
 
 # The sentences are the language files' quick_exit_on and quick_exit_off (stodmaterial/languages/).
 TEXT_KEY = {True: "quick_exit_on", False: "quick_exit_off"}

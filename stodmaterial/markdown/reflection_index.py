@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stodmaterial.content.syntax import BLOCK_END, BLOCK_START, OPTION, TENANT_FIELD
-from stodmaterial.markdown.sources import localized
+from stodmaterial.i18n import localized
 from stodmaterial.render_context import RenderContext
 from stodmaterial.themes import URL_PREFIX
 

@@ -32,7 +32,7 @@ from markdown.extensions.toc import slugify
 from markdown.util import AtomicString
 
 from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
-from stodmaterial.strings import t
+from stodmaterial.i18n import t
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
 SCENARIO_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")

@@ -21,7 +21,7 @@ from markdown.util import AtomicString
 
 from stodmaterial.markdown.context import ContextBlock, ContextBlocksExtension
 from stodmaterial.markdown.reflection_index import question_pages
-from stodmaterial.strings import t
+from stodmaterial.i18n import t
 
 SEPARATOR = re.compile(r"[\s,]+")
 

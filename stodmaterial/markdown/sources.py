@@ -11,7 +11,6 @@ import posixpath
 import re
 from pathlib import Path
 
-from stodmaterial import i18n
 from stodmaterial.render_context import RenderContext
 from stodmaterial.stage import source_of
 
@@ -32,8 +31,3 @@ def source_file(context: RenderContext, relative: str) -> Path | None:
     """The editor's file a page-relative reference points to (it may not exist)."""
     target = staged_target(context, relative)
     return None if target is None else source_of(context.layout, target)
-
-
-def localized(path: Path, locale: str) -> Path:
-    """`index.md` -> `index.en.md` for English; the default language's file is the plain name."""
-    return i18n.localized(path, locale)

@@ -35,8 +35,8 @@ from markdown.util import AtomicString
 
 from stodmaterial import i18n
 from stodmaterial.markdown.context import ContextExtension
-from stodmaterial.markdown.sources import localized, source_file, staged_target
-from stodmaterial.strings import t
+from stodmaterial.markdown.sources import source_file, staged_target
+from stodmaterial.i18n import t
 from stodmaterial.render_context import RenderContext
 
 log = logging.getLogger("mkdocs.plugins.stodmaterial")
@@ -216,7 +216,7 @@ class VideoTreeprocessor(Treeprocessor):
         locale, target = self.context.locale, staged_target(self.context, src)
         if i18n.is_default(locale) or target is None or video_file is None:
             return src
-        if localized(video_file, locale).is_file():
+        if i18n.localized(video_file, locale).is_file():
             return src
         return posixpath.relpath(target, posixpath.join(locale, posixpath.dirname(self.context.page)))
 

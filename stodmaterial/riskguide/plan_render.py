@@ -11,7 +11,7 @@ from stodmaterial import i18n
 from stodmaterial.riskguide.html import heading, json_script, sub, tail
 from stodmaterial.riskguide.plan import PHASES, Plan, PlanQuestion, PlanStep
 from stodmaterial.riskguide.ui import PLAN, strings
-from stodmaterial.strings import t
+from stodmaterial.i18n import t
 from stodmaterial.markdown.context import tenant_box
 from stodmaterial.render_context import RenderContext
 from stodmaterial.tenant.model import Tenant
