@@ -54,13 +54,16 @@ def _source_line(path: Path, line: int | None) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def _value(value: Any) -> str:
+def shown_value(value: Any) -> str:
+    """A value from an editor's file as a message shows it: quoted, cut after 60 characters, and with
+    every character that is not printable (terminal escapes, bidi controls) written as \\x1b, \\u202e."""
     if value is None:
         return "tomt"
     if isinstance(value, (dict, list)):
         return "en lista" if isinstance(value, list) else "en grupp av fält"
     text = str(value)
-    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+    text = f"{text[:60]}…" if len(text) > 60 else text
+    return "'" + "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text) + "'"
 
 
 def _limit(ctx: dict, *keys: str) -> str:
@@ -74,7 +77,7 @@ def _translate(kind: str, item: dict, where: str, hint: str | None, example: str
     """(message, fix) in Swedish for one pydantic error that is not about a field's name."""
     ctx = item.get("ctx") or {}
     value = item.get("input")
-    shown = _value(value)
+    shown = shown_value(value)
     if kind == "stodmaterial":
         return f"{where}: {ctx['message']}", ctx["fix"]
     if value is None and kind.endswith("_type"):

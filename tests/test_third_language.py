@@ -169,3 +169,22 @@ def test_a_language_file_missing_a_text_is_refused_with_file_line_and_fix(tmp_pa
     [problem] = raised.value.problems
     assert problem.file.name == "en.yml" and problem.line
     assert "strings: texterna menu saknas" in problem.message and "engelska" in problem.fix
+
+
+@pytest.mark.parametrize("code", ["\x1b]0;stodmaterial\x07fi", "fi\u202eas", "x" * 5000])
+def test_an_unknown_language_is_shown_safely_in_the_message(tmp_path, monkeypatch, code):
+    """The editor's terminal and the preview page get the code visible and short: no escape sequence
+    or reordering character passes through, and a long value is cut."""
+    monkeypatch.delenv(i18n.LANGUAGES_ENV, raising=False)
+    folder = tmp_path / "tenants"
+    shutil.copytree(ROOT / "tenants" / "exempelkommun", folder / "exempelkommun")
+    path = folder / "exempelkommun" / "tenant.yml"
+    quoted = code.encode("unicode_escape").decode("ascii").replace('"', '\\"')
+    path.write_text(path.read_text(encoding="utf-8").replace("languages: [sv, en]", f'languages: [sv, "{quoted}"]'), encoding="utf-8")
+    tenant, problems = tenant_problems(folder, "exempelkommun", TODAY)
+    assert tenant is None
+    [problem] = problems
+    text = problem.format(folder)
+    assert "finns inte i materialet" in text
+    assert text.isprintable(), repr(text)
+    assert len(text) < 500

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from stodmaterial import i18n
+from stodmaterial.model_errors import shown_value
 from stodmaterial.tenant.colour import AA_NORMAL_TEXT, HEX_COLOUR, WHITE, contrast_ratio
 
 SLUG = re.compile(r"\A[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\Z")  # \Z: "$" would accept a final newline
@@ -175,8 +176,8 @@ class LocalSupport(Strict):
 def _known_language(code: str) -> str:
     known = i18n.codes()
     if code not in known:
-        names = ", ".join(f"{code} ({i18n.get(code).sv_name})" for code in known)
-        raise invalid(f"språket '{code}' finns inte i materialet.", f"Skriv något av de kända språken: {names}.")
+        names = ", ".join(f"{other} ({i18n.get(other).sv_name})" for other in known)
+        raise invalid(f"språket {shown_value(code)} finns inte i materialet.", f"Skriv något av de kända språken: {names}.")
     return code
 
 
