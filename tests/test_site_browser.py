@@ -72,13 +72,13 @@ COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-i
 ALL_RULES = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 
-# The same axe-core as axe-playwright-python's (its axe.min.js), given to every page of the sweep's
-# context by Chromium itself, instead of sent with each run: the sweeps run it on every page twice.
+# The same axe-core as axe-playwright-python's (its axe.min.js), given to each document of the sweep's
+# page by Chromium itself (an init script), instead of sent with each run: the sweeps run it on every page twice.
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
 def axe_failures(recorded, base: str, paths: list[str], scheme: str, options: dict = ALL_RULES) -> list[str]:
-    recorded.context.add_init_script(AXE_SOURCE)
+    recorded.page.add_init_script(AXE_SOURCE)
     page, failures = recorded.page, []
     for path in paths:
         page.goto(base + path)
