@@ -50,3 +50,16 @@ def test_a_broken_link_names_file_and_line_under_properdocs(repo_copy, tmp_path)
     assert result.returncode == 1
     assert "docs/om.md:5:" in result.stderr and "finns-inte.md" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_changed_template_is_compiled_again_in_the_same_process(repo_copy, tmp_path):
+    """Templates are compiled once per process (CompiledTemplates); a template changed between two runs,
+    as under `stodmaterial serve`, shows in the next run."""
+    first = build_site(repo_copy, "exempelkommun", tmp_path / "first", today=TODAY).out
+    assert "sm-template-changed" not in (first / "om.html").read_text(encoding="utf-8")
+    main = repo_copy.root / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block site_meta %}", '{% block site_meta %}\n  <meta name="sm-template-changed">', 1), encoding="utf-8")
+    second = build_site(repo_copy, "exempelkommun", tmp_path / "second", today=TODAY).out
+    assert '<meta name="sm-template-changed">' in (second / "om.html").read_text(encoding="utf-8")
+    assert '<meta name="sm-template-changed">' in (second / "en" / "om.html").read_text(encoding="utf-8")
