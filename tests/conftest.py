@@ -161,8 +161,9 @@ class SharedProfile:
 
     def _seen(self, request) -> None:
         parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https"):
-            self.origins.add(f"{parts.scheme}://{parts.netloc}")
+        if parts.scheme in ("http", "https"):  # the origin: no user or password a URL may carry
+            port = f":{parts.port}" if parts.port else ""
+            self.origins.add(f"{parts.scheme}://{parts.hostname}{port}")
         elif parts.scheme == "file":
             self.origins.add("file://")
 
@@ -204,12 +205,14 @@ def open_page(browser, shared_profile):
     """open_page(color_scheme=..., **context options): a recorded page. The test's first page is in the
     worker's shared profile (wiped after the test), every other one in a fresh context: no two pages of
     a test share storage, as before."""
-    contexts, shared = [], []
+    contexts = []
+    shared = False
 
     def _open(color_scheme: str = "light", **kwargs) -> RecordedPage:
+        nonlocal shared
         kwargs = {k: v for k, v in kwargs.items() if not (k == "accept_downloads" and v)}  # the default
         if not shared and set(kwargs) <= PAGE_OPTIONS:
-            shared.append(True)
+            shared = True
             return shared_profile.page(color_scheme, kwargs.get("viewport"))
         context = browser.new_context(color_scheme=color_scheme, **kwargs)
         contexts.append(context)
@@ -239,6 +242,11 @@ def scorm_package(tmp_path_factory) -> Path:
 # page's name when the page scrolls (as when a dialog opens); measured mid-fade its text has a contrast
 # no reader sees for long. Accessibility checks measure the state the reader sees.
 SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+# The page's main thread is idle: its scripts have run their start-up work, so every request they make
+# on load has been issued (and recorded). Not "networkidle": Python's test server has no range requests,
+# so a film keeps the network busy.
+IDLE = "() => new Promise(done => requestIdleCallback(() => done(), {timeout: 5000}))"
 
 
 # Scheduling only: scripts/test runs the files on one worker per core (pytest-xdist, one file per worker at a

@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from conftest import IDLE
+
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 900}
 THEME = "teman/forovarna/index.html"
@@ -167,9 +169,7 @@ def first_view_kb(page, site: Path, base: str, path: str) -> tuple[float, list[s
     page.on("request", lambda r: urls.append(r.url))
     page.goto(base + path)
     page.wait_for_load_state("load")
-    # Then until the scripts have done their start-up work (the main thread is idle): every request
-    # they make at start has been issued.
-    page.evaluate("() => new Promise(done => requestIdleCallback(() => done(), {timeout: 5000}))")
+    page.evaluate(IDLE)
     total = 0
     for url in dict.fromkeys(urls):
         if not url.startswith(base):
@@ -199,7 +199,7 @@ def test_the_search_index_and_worker_are_fetched_when_search_is_opened(open_page
     page.on("request", lambda r: urls.append(r.url))
     page.goto(base + THEME)
     page.wait_for_load_state("load")
-    page.evaluate("() => new Promise(done => requestIdleCallback(() => done(), {timeout: 5000}))")
+    page.evaluate(IDLE)
     assert not [u for u in urls if "search_index" in u or "/workers/search." in u]
     assert page.evaluate("() => performance.getEntriesByType('resource').filter(e => e.name.includes('/workers/search.')).length") == 0
     search(page, "förövare")

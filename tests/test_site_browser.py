@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import axe_playwright_python
 import pytest
 
-from conftest import SETTLED
+from conftest import IDLE, SETTLED
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # One page of each type, in both languages.
@@ -43,11 +43,8 @@ def test_pages_load_with_no_request_outside_the_origin(open_page, base):
         recorded.requests.clear()
         response = recorded.page.goto(base + path)
         assert response is None or response.ok, path
-        # Not "networkidle": Python's test server has no range requests, so the film keeps the network busy.
         recorded.page.wait_for_load_state("load")
-        # Then until the page's scripts have run their start-up work: the main thread is idle, so every
-        # request they make on load has been issued (and recorded).
-        recorded.page.evaluate("() => new Promise(done => requestIdleCallback(() => done(), {timeout: 5000}))")
+        recorded.page.evaluate(IDLE)
         outside = [u for u in recorded.requests if not same_origin(u, base)]
         assert outside == [], path
         assert recorded.errors == [], path
