@@ -70,7 +70,10 @@ DARK_PAGES = [
 # The dark palette changes colours, not structure: there every page is checked with the rules about
 # colour; in the light palette every page with every WCAG rule.
 COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}, "resultTypes": ["violations"]}
-ALL_RULES = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+# Every WCAG A/AA rule, and axe's region rule (a best practice, not a WCAG rule: all content inside a
+# landmark, so that a screen reader's landmark list reaches it), at the default 1280 px width;
+# tests/test_phone_ux.py checks the region rule on a phone.
+ALL_RULES = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "rules": {"region": {"enabled": True}}, "resultTypes": ["violations"]}
 
 
 # The same axe-core as axe-playwright-python's (its axe.min.js), given to each document of the sweep's
@@ -103,7 +106,8 @@ def axe_violations(page, where: str, options: dict) -> list[str]:
 
 def test_axe_finds_no_violations_on_any_page_in_light_and_no_colour_problem_in_dark(open_page, demo_site, http_base):
     """Every page the site has, not only one of each type: content can break a rule anywhere. Each page is
-    loaded once: every WCAG rule in the light palette, then the colour rules in the dark one."""
+    loaded once: every WCAG rule and the region rule in the light palette, then the colour rules in the
+    dark one."""
     paths = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("*.html"))
     assert len(paths) > 70
     page = open_page(color_scheme="light").page
