@@ -129,12 +129,13 @@ def validate(layout: Layout, slug: str, today: date) -> Tenant:
     return tenant
 
 
-def build_site(layout: Layout, slug: str, out: Path | None = None, today: date | None = None) -> BuildResult:
+def build_site(layout: Layout, slug: str, out: Path | None = None, today: date | None = None,
+               content: list[Problem] | None = None) -> BuildResult:
     """Validate and build one tenant (a fleet of one) to `out` (default site/<slug>), published in one
-    step. Raises ProblemError with every problem found."""
+    step. Raises ProblemError with every problem found. `content`: as for build_fleet."""
     from stodmaterial.fleet.build import build_fleet
 
-    fleet = build_fleet(layout, [slug], today=today, outs={slug: out} if out else None)
+    fleet = build_fleet(layout, [slug], today=today, outs={slug: out} if out else None, content=content)
     if slug in fleet.failed:
         raise ProblemError(fleet.failed[slug])
     return BuildResult(tenant=fleet.tenants[slug], out=fleet.built[slug])

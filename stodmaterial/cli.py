@@ -120,7 +120,7 @@ def cmd_check(layout: Layout, args: argparse.Namespace) -> int:
         # Links and anchors are only known to the engine: build the demo tenant and throw it away.
         with tempfile.TemporaryDirectory(prefix="stodmaterial-check-") as work:
             try:
-                build_site(layout, DEMO_TENANT, Path(work) / DEMO_TENANT, today=args.today)
+                build_site(layout, DEMO_TENANT, Path(work) / DEMO_TENANT, today=args.today, content=content)
             except ProblemError as error:
                 problems += error.problems
     _print_problems(layout, problems)

@@ -95,11 +95,14 @@ def build_fleet(
     today: date | None = None,
     report: Report | None = None,
     outs: dict[str, Path] | None = None,
+    content: list[Problem] | None = None,
 ) -> FleetResult:
     """Build every tenant in `slugs` (default: all) to `outs[slug]` or `out_root/<slug>`.
 
     Content errors stop everything (ProblemError). A tenant with a bad file, an expired licence or an
     unwritable output is reported in `failed`, its previous site left as it was; the others are built.
+    `content` is what check_content(layout) found, when the caller has just run it (`check` does, to
+    print its report); otherwise the content is checked here.
     """
     report = report or (lambda event, text: None)
     today = today or date.today()
@@ -107,7 +110,8 @@ def build_fleet(
     outs = dict(outs or {})
     result = FleetResult()
 
-    content = check_content(layout)[1]
+    if content is None:
+        content = check_content(layout)[1]
     themes = load_themes(layout.themes)  # raises ProblemError itself
     raise_if_errors(content)
 
