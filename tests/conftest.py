@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from stodmaterial.build import build_site
 from stodmaterial.paths import Layout
@@ -129,65 +130,149 @@ def _site(origin: str) -> str:
 
 
 class SharedProfile:
-    """One browser profile per worker, handed to each test's first page and wiped after the test.
+    """One browser profile per worker, with one tab in it, handed to each test's first page and wiped after the test.
 
-    A fresh Playwright context costs about 1.5 core-seconds before its first page has loaded, a new page
-    in a warm one about 0.7 (measured 2026-12-02: a new profile starts its own renderer and network
-    state); most of the suite's browser time went there. After every test its pages are closed, then
-    every origin it reached has its cookies, storage (local, IndexedDB, Cache API, service workers, file
-    systems) cleared and the HTTP cache is emptied, so the next test starts as a reader's first visit
+    A fresh Playwright context costs about 1.5 core-seconds before its first page has loaded, a new tab
+    in a warm one about 0.5 more than a page load in a tab that is already open (measured 2026-12-02: each
+    new tab starts a renderer process); most of the suite's browser time went there. After every test the
+    tab is taken to about:blank (a tab that does not leave, as when a page asks before unload, is closed),
+    its history is reset and its listeners removed, every other page is closed, then every origin the
+    test reached has its cookies, storage (local and, with it, the tabs' session storage, IndexedDB, Cache
+    API, service workers, file systems) cleared and the HTTP cache is emptied, so the next test starts as a reader's first visit
     does. A test that reached more than one site (a page framed by another site, whose storage Chromium
-    partitions under the framing site) gets the profile closed and replaced instead.
+    partitions under the framing site) gets the profile closed and replaced instead. A tab on which the
+    test left anything that outlives a document (LASTING: an init script, a route, an exposed function,
+    emulated print media, a key or button held down, a CDP session of its own) is closed, not kept.
     Options a page can set itself (colour scheme, viewport) are set on the page; any other option
     (JavaScript off, say) and every further page of the same test get a context of their own."""
 
     STORAGE = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems,websql,shared_storage,storage_buckets"
+    LASTING = ("add_init_script", "route", "route_from_har", "route_web_socket", "expose_function", "expose_binding",
+               "set_extra_http_headers", "add_locator_handler", "set_default_timeout", "set_default_navigation_timeout")
+    VIEWPORT = {"width": 1280, "height": 720}  # a new context's, as Playwright sets it
 
     def __init__(self, browser):
         self.browser = browser
         self.context = None
         self.origins: set[str] = set()
+        self.tab = None  # kept from test to test while nothing lasting was done in it
+        self.tab_in_use = False
+        self.lasting: list[str] = []  # what the current test did to the tab that outlives a document
+        self.listeners: list[tuple[str, object]] = []
 
     def page(self, color_scheme: str, viewport: dict | None) -> RecordedPage:
         if self.context is None:
             self.context = self.browser.new_context()
             self.context.on("request", self._seen)
             self.janitor = self.context.new_page()  # stays on about:blank: the CDP session for the wipe
-        page = self.context.new_page()
+            self._own_cdp_session = self.context.new_cdp_session
+            self.context.new_cdp_session = self._cdp_session
+        if self.tab is not None and not self.tab_in_use:
+            page = self.tab
+        else:
+            page = self.context.new_page()
+            if self.tab is None:
+                self.tab = page
+                self._watch(page)
+        if page is self.tab:
+            self.tab_in_use = True
         page.emulate_media(color_scheme=color_scheme)
-        if viewport:
-            page.set_viewport_size(viewport)
+        page.set_viewport_size(viewport or self.VIEWPORT)
         return RecordedPage(self.context, page)
 
     def _seen(self, request) -> None:
         parts = urlsplit(request.url)
         if parts.scheme in ("http", "https"):  # the origin: no user or password a URL may carry
             port = f":{parts.port}" if parts.port else ""
-            self.origins.add(f"{parts.scheme}://{parts.hostname}{port}")
+            origin = f"{parts.scheme}://{parts.hostname}{port}"
         elif parts.scheme == "file":
-            self.origins.add("file://")
+            origin = "file://"
+        else:
+            return
+        self.origins.add(origin)
+
+    def _watch(self, tab) -> None:
+        """Note every call on the tab whose effect outlives its document, and every listener added."""
+        def noted(name, call):
+            @functools.wraps(call)
+            def wrapper(*args, **kwargs):
+                self.lasting.append(name)
+                return call(*args, **kwargs)
+            return wrapper
+
+        for name in self.LASTING:
+            setattr(tab, name, noted(name, getattr(tab, name)))
+        for device, name in ((tab.keyboard, "down"), (tab.mouse, "down")):
+            setattr(device, name, noted(f"{type(device).__name__}.{name}", getattr(device, name)))
+        emulate_media, on, once = tab.emulate_media, tab.on, tab.once
+
+        def emulate(**kwargs):
+            if set(k for k, v in kwargs.items() if v is not None) - {"color_scheme"}:
+                self.lasting.append("emulate_media")
+            return emulate_media(**kwargs)
+
+        def listen(event, handler, add=on):
+            self.listeners.append((event, handler))
+            return add(event, handler)
+
+        tab.emulate_media = emulate
+        tab.on = listen
+        tab.once = functools.partial(listen, add=once)
+
+    def _cdp_session(self, page):
+        if page is self.tab:
+            self.lasting.append("new_cdp_session")
+        return self._own_cdp_session(page)
+
+    def _leave_tab(self) -> None:
+        """Take the kept tab to about:blank with nothing of the test attached, or close it."""
+        tab, self.tab_in_use = self.tab, False
+        if tab is None or tab.is_closed():
+            self.tab = None
+            return
+        for event, handler in self.listeners:
+            with contextlib.suppress(KeyError, ValueError):  # a once-listener that ran, or one the test removed
+                tab.remove_listener(event, handler)
+        self.listeners = []
+        left = not self.lasting
+        if left:
+            try:
+                tab.goto("about:blank", timeout=5_000)
+                left = tab.url == "about:blank"
+            except PlaywrightError:
+                left = False
+        self.lasting = []
+        if not left:
+            tab.close()
+            self.tab = None
 
     def wipe(self) -> None:
         if self.context is None:
             return
+        self._leave_tab()
         for page in self.context.pages:
-            if page is not self.janitor:
+            if page is not self.janitor and page is not self.tab:
                 page.close()
         origins, self.origins = self.origins, set()
         if len({_site(origin) for origin in origins}) > 1:
             self.close()
             return
-        session = self.context.new_cdp_session(self.janitor)
+        session = self._own_cdp_session(self.janitor)
         for origin in sorted(origins):
             session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": self.STORAGE})
         session.send("Network.clearBrowserCache")
         session.detach()
+        if self.tab is not None:  # the kept tab's history: as a new tab's, with only about:blank in it
+            session = self._own_cdp_session(self.tab)
+            session.send("Page.resetNavigationHistory")
+            session.detach()
         self.context.clear_cookies()
 
     def close(self) -> None:
         if self.context is not None:
             self.context.close()
             self.context = None
+            self.tab, self.tab_in_use, self.lasting, self.listeners = None, False, [], []
 
 
 @pytest.fixture(scope="session")
