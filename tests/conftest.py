@@ -130,15 +130,16 @@ def _site(origin: str) -> str:
 
 
 class SharedProfile:
-    """One browser profile per worker, with one tab in it, handed to each test's first page and wiped after the test.
+    """One browser profile per worker, and one tab in it, handed to each test's first page and wiped
+    after the test.
 
     A fresh Playwright context costs about 1.5 core-seconds before its first page has loaded, a new tab
     in a warm one about 0.5 more than a page load in a tab that is already open (measured 2026-12-02: each
     new tab starts a renderer process); most of the suite's browser time went there. After every test the
-    tab is taken to about:blank (a tab that does not leave, as when a page asks before unload, is closed),
-    its history is reset and its listeners removed, every other page is closed, then every origin the
-    test reached has its cookies, storage (local and, with it, the tabs' session storage, IndexedDB, Cache
-    API, service workers, file systems) cleared and the HTTP cache is emptied, so the next test starts as a reader's first visit
+    tab is taken to about:blank (a tab that does not leave is closed), its history is reset and its
+    listeners removed, every other page is closed, then every origin the test reached has its cookies,
+    storage (local and, with it, the tabs' session storage, IndexedDB, Cache API, service workers, file
+    systems) cleared and the HTTP cache is emptied, so the next test starts as a reader's first visit
     does. A test that reached more than one site (a page framed by another site, whose storage Chromium
     partitions under the framing site) gets the profile closed and replaced instead. A tab on which the
     test left anything that outlives a document (LASTING: an init script, a route, an exposed function,
@@ -167,15 +168,13 @@ class SharedProfile:
             self.janitor = self.context.new_page()  # stays on about:blank: the CDP session for the wipe
             self._own_cdp_session = self.context.new_cdp_session
             self.context.new_cdp_session = self._cdp_session
-        if self.tab is not None and not self.tab_in_use:
-            page = self.tab
+        if self.tab is None:
+            self.tab = self.context.new_page()
+            self._watch(self.tab)
+        if self.tab_in_use:
+            page = self.context.new_page()  # a second page of the same test: closed by the wipe
         else:
-            page = self.context.new_page()
-            if self.tab is None:
-                self.tab = page
-                self._watch(page)
-        if page is self.tab:
-            self.tab_in_use = True
+            page, self.tab_in_use = self.tab, True
         page.emulate_media(color_scheme=color_scheme)
         page.set_viewport_size(viewport or self.VIEWPORT)
         return RecordedPage(self.context, page)
@@ -184,12 +183,9 @@ class SharedProfile:
         parts = urlsplit(request.url)
         if parts.scheme in ("http", "https"):  # the origin: no user or password a URL may carry
             port = f":{parts.port}" if parts.port else ""
-            origin = f"{parts.scheme}://{parts.hostname}{port}"
+            self.origins.add(f"{parts.scheme}://{parts.hostname}{port}")
         elif parts.scheme == "file":
-            origin = "file://"
-        else:
-            return
-        self.origins.add(origin)
+            self.origins.add("file://")
 
     def _watch(self, tab) -> None:
         """Note every call on the tab whose effect outlives its document, and every listener added."""
