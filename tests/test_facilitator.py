@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from axe_source import AXE
 from conftest import SETTLED
-from axe_playwright_python.sync_playwright import Axe
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 THEMES = ["vad-ar-sexistiskt-hot-och-hat", "uttryck-och-konsekvenser", "forovarna", "forbered-dig"]
@@ -115,7 +115,7 @@ def test_without_javascript_the_plan_lists_its_questions(open_page, file_base):
 
 def axe_failures(page, label: str) -> list[str]:
     page.wait_for_function(SETTLED)
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     return [f"{label}: {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
 

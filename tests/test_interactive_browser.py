@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from stodmaterial.build import build_site
 from stodmaterial.content.check import check_content
 
+from axe_source import AXE
 from conftest import SETTLED, TODAY
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -42,7 +42,7 @@ def record_post_data(page) -> list[str]:
 
 def axe_failures(page, label: str) -> list[str]:
     page.wait_for_function(SETTLED)  # conftest.SETTLED: measure the state the reader sees
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     return [f"{label}: {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import axe_playwright_python
 import pytest
 
+from axe_source import AXE_SOURCE
 from conftest import IDLE, SETTLED
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -76,10 +75,6 @@ COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-i
 ALL_RULES = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "rules": {"region": {"enabled": True}}, "resultTypes": ["violations"]}
 
 
-# The same axe-core as axe-playwright-python's (its axe.min.js), given to each document of the sweep's
-# page by Chromium itself (an init script), instead of sent with each run: the sweep runs it on every page twice.
-AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-
 # A reader whose system is dark, on a page loaded light: the system turns dark and Material's dark palette
 # is chosen as on a dark first view (Material picks the palette whose media query matches when the page
 # loads, and does not follow the system afterwards). What the page then shows equals a page loaded dark:
@@ -111,6 +106,7 @@ def test_axe_finds_no_violations_on_any_page_in_light_and_no_colour_problem_in_d
     paths = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("*.html"))
     assert len(paths) > 70
     page = open_page(color_scheme="light").page
+    # axe is given to each document by Chromium itself (an init script), not sent with each run.
     page.add_init_script(AXE_SOURCE)
     failures = []
     for path in paths:

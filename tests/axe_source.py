@@ -1,0 +1,48 @@
+"""The axe-core every browser test runs: axe-playwright-python's axe.min.js, with its colour parsing cached.
+
+axe's color-contrast rule parses computed colours ("rgb(33, 33, 33)", "rgba(0, 0, 0, 0)") with colorjs
+for every element under every text, the same few strings thousands of times per page: a CPU profile of
+the rule on the theme page put 31 % of its time in that parse. The parse is a function of the string
+alone, so each string is parsed once per document and its channels are copied afterwards. A colour that
+fails to parse is not cached: axe's own parse runs again and records the failure as before.
+tests/test_axe_source.py shows that axe's full results (violations, incomplete and passes, with each
+check's data) are the same with and without the cache; scripts/bench-axe measures the difference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+from axe_playwright_python.sync_playwright import Axe
+
+AXE_CORE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+COLOUR_CACHE = """
+(() => {
+  const Color = window.axe && axe.commons && axe.commons.color && axe.commons.color.Color;
+  if (!Color || typeof Color.prototype.parseString !== "function") {
+    throw new Error("tests/axe_source.py: axe.commons.color.Color.prototype.parseString is gone; update the colour cache");
+  }
+  if (Color.prototype.parseString.cached) return;
+  const parse = Color.prototype.parseString;
+  const parsed = new Map();
+  const cached = function parseString(text) {
+    const channels = parsed.get(text);
+    if (channels === undefined) {
+      parse.call(this, text);
+      parsed.set(text, [this.r, this.g, this.b, this.alpha]);
+      return this;
+    }
+    [this.r, this.g, this.b, this.alpha] = channels;
+    return this;
+  };
+  cached.cached = true;
+  Color.prototype.parseString = cached;
+})();
+"""
+
+# For a page's init script (every document of the page gets it) or for axe-playwright-python's Axe,
+# which evaluates it before each run.
+AXE_SOURCE = AXE_CORE + ";\n" + COLOUR_CACHE
+AXE = Axe(axe_script=AXE_SOURCE)
