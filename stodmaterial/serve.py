@@ -94,6 +94,19 @@ def _handler(preview: Preview):
     return Handler
 
 
+def watch(preview: Preview, wait=lambda: time.sleep(POLL_SECONDS)) -> None:
+    """Build, then build again after each change, until interrupted. Each stamp is taken before its build,
+    so a file saved while a build runs (the first one too) is built next."""
+    stamp = preview.sources_stamp()
+    preview.rebuild()
+    while True:
+        wait()  # polling the editor's files: no file-system events on every host
+        now = preview.sources_stamp()
+        if now != stamp:
+            stamp = now
+            preview.rebuild()
+
+
 def serve(layout: Layout, slug: str, host: str, port: int, today: date) -> int:
     if (why := port_problem(host, port)):
         print(f"Förhandsvisningen startade inte: {why}", file=sys.stderr)
@@ -107,15 +120,8 @@ def serve(layout: Layout, slug: str, host: str, port: int, today: date) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Förhandsvisning av '{slug}': öppna http://{host}:{port}/ i webbläsaren när första bygget är klart.")
     print("Sidan laddas om när du sparar en fil. Fel visas här och i webbläsaren. Stoppa med Ctrl+C.", flush=True)
-    preview.rebuild()
-    stamp = preview.sources_stamp()
     try:
-        while True:
-            time.sleep(POLL_SECONDS)  # polling the editor's files: no file-system events on every host
-            now = preview.sources_stamp()
-            if now != stamp:
-                stamp = now
-                preview.rebuild()
+        watch(preview)
     except KeyboardInterrupt:
         print("Förhandsvisningen är stoppad.")
     finally:

@@ -102,3 +102,31 @@ def test_serve_shows_a_tenant_error_in_the_browser_and_recovers_when_it_is_fixed
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_file_saved_during_the_first_build_is_built_next():
+    """An editor who saves while the preview's first build runs sees that change, not the file as it was
+    when the build began (the stamp used to be taken after the first build)."""
+    from stodmaterial.serve import watch
+
+    files = {"tenant.yml": 1}
+    builds = []
+
+    class Preview:
+        def sources_stamp(self):
+            return tuple(files.values())
+
+        def rebuild(self):
+            builds.append(dict(files))
+            if len(builds) == 1:
+                files["tenant.yml"] = 2  # saved while the first build runs
+
+    waits = iter(range(3))
+
+    def wait():
+        if next(waits, None) is None:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        watch(Preview(), wait=wait)
+    assert builds == [{"tenant.yml": 1}, {"tenant.yml": 2}]
