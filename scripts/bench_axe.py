@@ -1,10 +1,10 @@
 """axe with its colour parsing cached (tests/axe_source.py) against axe as shipped, in one run.
 
 Builds the demo tenant, serves it on 127.0.0.1 and loads each page in two tabs of one headless Chromium:
-one with axe as axe-playwright-python ships it, one with the tests' cache. Each tab runs the two sets of rules of the tests' axe sweep on each page
-(every WCAG rule and the region rule, then the colour rules alone), in turns, the order swapped from
-page to page. Prints the axe time of each side, their ratio, and whether both found the
-same violations. Figures, not a test: the machine is shared.
+one with axe as axe-playwright-python ships it, one with the tests' cache. Each tab runs the sweep's two
+sets of rules (tests/test_site_browser.py: every WCAG rule and the region rule, then the colour rules) on
+each page, in turns, the order swapped from page to page. Prints the axe time of each side, their ratio,
+and whether both found the same violations. Figures, not a test: the machine is shared.
 """
 
 from __future__ import annotations
@@ -17,25 +17,14 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "rules": {"region": {"enabled": True}},
-        "resultTypes": ["violations"]}
-COLOUR = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}, "resultTypes": ["violations"]}
 RUN = """async options => { const started = performance.now(); const result = await axe.run(document, options);
   return [performance.now() - started, result.violations.map(v => v.id + ' ' + v.nodes.map(n => n.target).join(','))]; }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def main() -> int:
@@ -44,7 +33,9 @@ def main() -> int:
     args = parser.parse_args()
 
     from axe_source import AXE_CORE, AXE_SOURCE
+    from conftest import CHROMIUM, CHROMIUM_ARGS, TODAY, _QuietHandler
     from playwright.sync_api import sync_playwright
+    from test_site_browser import ALL_RULES, COLOUR_RULES
 
     from stodmaterial.build import build_site
     from stodmaterial.paths import Layout
@@ -52,11 +43,11 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-axe-"))
     try:
         site = work / "exempelkommun"
-        build_site(Layout(ROOT), "exempelkommun", site, today=date(2026, 11, 22))
+        build_site(Layout(ROOT), "exempelkommun", site, today=TODAY)
         paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
         if args.pages:
             paths = paths[:: max(1, len(paths) // args.pages)]
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -76,8 +67,8 @@ def main() -> int:
                     tab = tabs[name]
                     tab.goto(base + path)
                     tab.wait_for_load_state("load")
-                    wcag_ms, wcag = tab.evaluate(RUN, WCAG)
-                    colour_ms, colour = tab.evaluate(RUN, COLOUR)
+                    wcag_ms, wcag = tab.evaluate(RUN, ALL_RULES)
+                    colour_ms, colour = tab.evaluate(RUN, COLOUR_RULES)
                     totals[name][0] += wcag_ms / 1000
                     totals[name][1] += colour_ms / 1000
                     found[name] = (wcag, colour)

@@ -16,6 +16,9 @@ from pathlib import Path
 import axe_playwright_python
 from axe_playwright_python.sync_playwright import Axe
 
+# The WCAG 2.1 A and AA rules: what the tests hold every page to.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
 AXE_CORE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 COLOUR_CACHE = """

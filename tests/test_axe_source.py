@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from axe_source import AXE_CORE, AXE_SOURCE
 from conftest import SETTLED
+from test_site_browser import ALL_RULES, COLOUR_RULES
 
-WCAG_AND_REGION = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-                   "rules": {"region": {"enabled": True}}}
-COLOUR = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+EVERY_RESULT = {"resultTypes": ["violations", "incomplete", "passes", "inapplicable"]}
+WCAG_AND_REGION = {**ALL_RULES, **EVERY_RESULT}
+COLOUR = {**COLOUR_RULES, **EVERY_RESULT}
 # A page with every WCAG rule in light and a theme page (much text on many backgrounds) with the colour
 # rules in dark, as in the sweep; every result type.
 CASES = [

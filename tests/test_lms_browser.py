@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import pytest
 
-from axe_source import AXE
+from axe_source import AXE, WCAG_TAGS
 from conftest import ROOT, _QuietHandler
 from stodmaterial.bundle.csp import scan_site
 from stodmaterial.bundle.headers import content_security_policy
@@ -31,7 +31,6 @@ RUNTIME = ROOT / "tests" / "scorm"
 SCORM_AGAIN = RUNTIME / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
 THEMES = ["vad-ar-sexistiskt-hot-och-hat", "uttryck-och-konsekvenser", "forovarna", "forbered-dig"]
 WRITES = {"cmi.core.lesson_status", "cmi.suspend_data", "cmi.core.exit"}
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 NEUTRAL = "https://www.smhi.se/"
 # Text a reader types; none of it may reach the platform.
 REFLECTION = "Hemligt reflektionssvar 7391"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from axe_source import AXE
+from axe_source import AXE, WCAG_TAGS
 from conftest import ROOT
 
 RISKGUIDE = "forebyggande/riskguide.html"
@@ -20,7 +20,7 @@ GUIDE = {
     locale: yaml.safe_load((ROOT / "docs" / "forebyggande" / name).read_text(encoding="utf-8"))
     for locale, name in (("sv", "riskguide.yml"), ("en", "riskguide.en.yml"))
 }
-AXE_TAGS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+AXE_TAGS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 
 def level_name(level: str, locale: str = "sv") -> str:

@@ -6,10 +6,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from axe_source import AXE_SOURCE
+from axe_source import AXE_SOURCE, WCAG_TAGS
 from conftest import IDLE, SETTLED
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # One page of each type, in both languages.
 PAGE_TYPES = {
     "start": "index.html",
