@@ -16,8 +16,12 @@ from pathlib import Path
 import axe_playwright_python
 from axe_playwright_python.sync_playwright import Axe
 
-# The WCAG 2.1 A and AA rules: what the tests hold every page to.
+from conftest import SETTLED
+
+# The WCAG 2.1 A and AA rules: what the tests hold every page to; WCAG_RULES runs them and reports only
+# what breaks them.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_RULES = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 AXE_CORE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
@@ -49,3 +53,11 @@ COLOUR_CACHE = """
 # which evaluates it before each run.
 AXE_SOURCE = AXE_CORE + ";\n" + COLOUR_CACHE
 AXE = Axe(axe_script=AXE_SOURCE)
+
+
+def wcag_failures(page, label: str) -> list[str]:
+    """Every WCAG rule on the page once it has settled (conftest.SETTLED: the state the reader sees),
+    each violation as "label: rule [first three targets]"."""
+    page.wait_for_function(SETTLED)
+    result = AXE.run(page, options=WCAG_RULES)
+    return [f"{label}: {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]

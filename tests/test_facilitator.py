@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from axe_source import AXE, WCAG_TAGS
-from conftest import SETTLED
+from axe_source import wcag_failures
 
 THEMES = ["vad-ar-sexistiskt-hot-och-hat", "uttryck-och-konsekvenser", "forovarna", "forbered-dig"]
 KIT = ["samtalsledare/index.html", "samtalsledare/tryggt-samtal.html", *(f"samtalsledare/{t}.html" for t in THEMES)]
@@ -112,12 +111,6 @@ def test_without_javascript_the_plan_lists_its_questions(open_page, file_base):
     assert page.get_by_role("button", name="Visa i presentationsläge").count() == 0
 
 
-def axe_failures(page, label: str) -> list[str]:
-    page.wait_for_function(SETTLED)
-    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-    return [f"{label}: {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_on_the_new_pages(open_page, http_base, scheme):
     page = open_page(color_scheme=scheme).page
@@ -130,9 +123,9 @@ def test_axe_finds_nothing_on_the_new_pages(open_page, http_base, scheme):
         page.locator(".sm-scenario__input").nth(1).check()
         page.locator(".sm-scenario__show").click()
         page.locator("[data-sm-scenario-response]:not(:empty)").wait_for()
-        failures += axe_failures(page, prefix + "theme with a scenario answered")
+        failures += wcag_failures(page, prefix + "theme with a scenario answered")
         page.goto(http_base + prefix + PLAN)
         page.locator("[data-sm-open-presenter]").first.click()
         page.keyboard.press("ArrowRight")
-        failures += axe_failures(page, prefix + "presentation view")
+        failures += wcag_failures(page, prefix + "presentation view")
     assert failures == []

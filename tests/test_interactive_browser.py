@@ -10,8 +10,8 @@ import pytest
 from stodmaterial.build import build_site
 from stodmaterial.content.check import check_content
 
-from axe_source import AXE, WCAG_TAGS
-from conftest import SETTLED, TODAY
+from axe_source import wcag_failures
+from conftest import TODAY
 
 THEME = "teman/forovarna/index.html"
 SAVE = {"sv": "Spara mina svar på den här enheten", "en": "Save my answers on this device"}
@@ -37,12 +37,6 @@ def record_post_data(page) -> list[str]:
     bodies: list[str] = []
     page.on("request", lambda request: bodies.append(request.post_data or ""))
     return bodies
-
-
-def axe_failures(page, label: str) -> list[str]:
-    page.wait_for_function(SETTLED)  # conftest.SETTLED: measure the state the reader sees
-    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-    return [f"{label}: {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
 
 FOCUS_IS_VISIBLE = """() => { const s = getComputedStyle(document.activeElement);
@@ -260,7 +254,7 @@ def test_external_film_loads_nothing_until_the_reader_plays_it(repo_copy, tmp_pa
     page.wait_for_load_state("networkidle")
     assert [u for u in recorded.requests if "video.example.org" in u] == []
     assert "Ingenting hämtas därifrån förrän du väljer att spela filmen" in page.locator(".sm-video--external").inner_text()
-    assert axe_failures(page, "om.html with an external film") == []
+    assert wcag_failures(page, "om.html with an external film") == []
     with page.expect_request(lambda request: request.url == film):
         page.get_by_role("button", name="Spela filmen från video.example.org").click()
     frame = page.locator(".sm-video--external iframe")
@@ -357,14 +351,14 @@ def test_axe_finds_no_violations_on_the_new_pages_and_components(open_page, http
     page.get_by_label(SAVE[lang]).check()
     page.locator(FIRST_FIELD).fill("Svar / answer")
     page.get_by_label(DONE[lang]).check()
-    failures += axe_failures(page, prefix + THEME)
+    failures += wcag_failures(page, prefix + THEME)
     page.goto(http_base + prefix + "index.html")
     page.locator("details.sm-video__transcript > summary").click()
-    failures += axe_failures(page, prefix + "index.html")
+    failures += wcag_failures(page, prefix + "index.html")
     page.goto(http_base + prefix + "mina-reflektioner.html")
     page.locator('[data-sm-action="delete-all"]').click()
-    failures += axe_failures(page, prefix + "mina-reflektioner.html")
+    failures += wcag_failures(page, prefix + "mina-reflektioner.html")
     page.goto(http_base + prefix + "lamna-sidan-snabbt.html")
     page.keyboard.press("Shift")  # the quick-exit hint in its live region
-    failures += axe_failures(page, prefix + "lamna-sidan-snabbt.html, after one Shift")
+    failures += wcag_failures(page, prefix + "lamna-sidan-snabbt.html, after one Shift")
     assert failures == []

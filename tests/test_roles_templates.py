@@ -14,7 +14,7 @@ import pytest
 from stodmaterial.content.check import check_content, scan_page
 from stodmaterial.riskguide.check import load_plan
 
-from axe_source import AXE, WCAG_TAGS
+from axe_source import AXE, WCAG_RULES
 from conftest import ROOT, SETTLED
 
 LOG = "mallar/incidentlogg.html"
@@ -100,7 +100,7 @@ def test_axe_finds_nothing_on_the_incident_log_in_use(open_page, http_base, sche
     page.get_by_label("Datum").fill("2026-11-20")
     page.get_by_label("Vad sades, skrevs eller hände?").fill("Ett hot i en kommentar")
     page.wait_for_function(SETTLED)
-    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    result = AXE.run(page, options=WCAG_RULES)
     assert result.response["violations"] == [], result.generate_report()
 
 

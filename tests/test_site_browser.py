@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from axe_source import AXE_SOURCE, WCAG_TAGS
+from axe_source import AXE_SOURCE, WCAG_RULES
 from conftest import IDLE, SETTLED
 
 # One page of each type, in both languages.
@@ -71,7 +71,7 @@ COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-i
 # Every WCAG A/AA rule, and axe's region rule (a best practice, not a WCAG rule: all content inside a
 # landmark, so that a screen reader's landmark list reaches it), at the default 1280 px width;
 # tests/test_phone_ux.py checks the region rule on a phone.
-ALL_RULES = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "rules": {"region": {"enabled": True}}, "resultTypes": ["violations"]}
+ALL_RULES = {**WCAG_RULES, "rules": {"region": {"enabled": True}}}
 
 
 # A reader whose system is dark, on a page loaded light: the system turns dark and Material's dark palette
