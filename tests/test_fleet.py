@@ -9,11 +9,13 @@ import pytest
 import yaml
 
 from stodmaterial.build import build_site
+from stodmaterial.bundle.csp import scan_site
 from stodmaterial.fleet import build_fleet
 from stodmaterial.fleet.synthetic import write_synthetic_tenants
 from stodmaterial.tenant import load_tenant
 
 from conftest import TODAY
+import csp_reference
 from oracle import reference_build
 
 TEXT = {".html", ".json", ".js", ".xml", ".css", ".svg", ".txt"}
@@ -76,6 +78,15 @@ def test_no_tenant_output_contains_another_tenants_data(fleet):
                 if any(needle in other_needle for other_needle in needles(tenants[slug])):
                     continue
                 assert not any(needle in text for text in texts), f"{slug} contains {other}'s {needle!r}"
+
+
+def test_the_csp_scanner_finds_what_the_reference_scanner_finds_on_every_page_of_every_tenant(fleet):
+    # The scanner parses as a browser does (lexbor); on our pages that must change nothing found by
+    # Python's html.parser, the scanner before it (tests/csp_reference.py).
+    _, result, _, _ = fleet
+    for slug, site in result.built.items():
+        found = scan_site(site)
+        assert found.scripts and found == csp_reference.scan_site(site), slug
 
 
 def test_invalid_and_expired_tenants_are_reported_and_others_built(fleet, tmp_path):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Script types a browser executes; any other type (application/json, text/template, …) is data.
 JAVASCRIPT_TYPES = {
@@ -49,53 +51,49 @@ class InlineCode:
     frames: set[str] = field(default_factory=set)
 
 
-class _PageScanner(HTMLParser):
-    def __init__(self, name: str, found: InlineCode):
-        super().__init__(convert_charrefs=False)
-        self.name = name
-        self.found = found
-        self._inside: str | None = None  # "script" or "style" whose text we collect
-        self._text: list[str] = []
+def _elements(root: LexborNode) -> Iterator[LexborNode]:
+    """Every element under `root`, the content of each <template> (not part of the tree) included."""
+    for node in root.traverse(include_text=False):
+        if node.is_element_node:
+            yield node
+    for fragment in root.template_fragments():
+        yield from _elements(fragment)
 
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        for attribute, value in attrs:
+
+def _is_javascript_url(value: str) -> bool:
+    # As a browser reads a URL: C0 controls and spaces around it are dropped, tabs and newlines anywhere.
+    url = value.strip("".join(map(chr, range(0x21)))).translate({9: None, 10: None, 13: None})
+    return url[:11].lower() == "javascript:"
+
+
+def scan_page(name: str, html: str, found: InlineCode) -> None:
+    """Add one page's inline code to `found`. The page is parsed as a browser parses it (HTML's own
+    tokenizer and tree builder, lexbor): a script's text is what the browser hashes, an attribute is one
+    the browser keeps (the first of two with the same name)."""
+    for element in _elements(LexborHTMLParser(html).root):
+        tag = element.tag
+        attrs = element.attributes
+        for attribute, value in attrs.items():
             if attribute.startswith("on"):
-                self.found.forbidden.append((self.name, f"<{tag} {attribute}=…> (inline händelsehanterare)"))
+                found.forbidden.append((name, f"<{tag} {attribute}=…> (inline händelsehanterare)"))
             elif attribute == "style":
-                self.found.forbidden.append((self.name, f"<{tag} style=…> (inline stil)"))
-            elif attribute in URL_ATTRIBUTES and (value or "").strip().lower().startswith("javascript:"):
-                self.found.forbidden.append((self.name, f"<{tag} {attribute}=\"javascript:…\">"))
-        external_film = values.get("data-sm-external-video")
+                found.forbidden.append((name, f"<{tag} style=…> (inline stil)"))
+            elif attribute in URL_ATTRIBUTES and _is_javascript_url(value or ""):
+                found.forbidden.append((name, f"<{tag} {attribute}=\"javascript:…\">"))
+        external_film = attrs.get("data-sm-external-video")
         if external_film:
             parts = urlsplit(external_film)
             if parts.scheme == "https" and parts.hostname:
-                self.found.frames.add(f"https://{parts.netloc}")
-        if tag == "script" and "src" not in values and executes(values):
-            self._inside, self._text = "script", []
+                found.frames.add(f"https://{parts.netloc}")
+        if tag == "script" and "src" not in attrs and executes(attrs):
+            found.scripts.add(csp_hash(element.text(deep=True)))
         elif tag == "style":
-            self._inside, self._text = "style", []
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        self._inside = None
-
-    def handle_data(self, data):
-        if self._inside:
-            self._text.append(data)
-
-    def handle_endtag(self, tag):
-        if self._inside and tag == self._inside:
-            digest = csp_hash("".join(self._text))
-            (self.found.scripts if tag == "script" else self.found.styles).add(digest)
-            self._inside = None
+            found.styles.add(csp_hash(element.text(deep=True)))
 
 
 def scan_site(site: Path) -> InlineCode:
     """Every inline script and style in every HTML page of `site`."""
     found = InlineCode()
     for page in sorted(site.rglob("*.html")):
-        scanner = _PageScanner(page.relative_to(site).as_posix(), found)
-        scanner.feed(page.read_text(encoding="utf-8"))
-        scanner.close()
+        scan_page(page.relative_to(site).as_posix(), page.read_text(encoding="utf-8"), found)
     return found
