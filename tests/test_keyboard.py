@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import SETTLED
+
 PHONE = {"width": 390, "height": 844}
 TABLET = {"width": 1000, "height": 800}
 LAPTOP = {"width": 1280, "height": 900}
@@ -35,8 +37,18 @@ def test_the_closed_drawer_has_no_invisible_focus_stops(open_page, http_base, si
     assert [s["html"] for s in stops if s["drawer"] or not s["seen"]] == []
 
 
-def test_the_menu_button_opens_the_drawer_and_escape_closes_it(open_page, http_base):
-    page = open_page(viewport=PHONE).page
+# Where the focus is, and whether anything lies over the focused element's middle (for what stands
+# still: the drawer's nested lists slide as the focus moves, so those are checked with FOCUSED).
+UNCOVERED = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return { body: e === document.body, drawer: !!e.closest('.md-sidebar--primary'),
+           exit: e.matches('.sm-quick-exit-skip'), uncovered: !!hit && (hit === e || e.contains(hit)),
+           html: e.outerHTML.slice(0, 100) }; }"""
+
+
+@pytest.mark.parametrize("size", [PHONE, TABLET], ids=["390", "1000"])
+def test_the_menu_button_opens_the_drawer_and_escape_closes_it(open_page, http_base, size):
+    page = open_page(viewport=size).page
     page.goto(http_base + THEME)
     for _ in range(10):
         page.keyboard.press("Tab")
@@ -53,10 +65,38 @@ def test_the_menu_button_opens_the_drawer_and_escape_closes_it(open_page, http_b
     page.wait_for_function(f"() => ({FOCUSED})().seen", timeout=3000)
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUSED)["seen"]
+    # While the drawer covers the page, Tab and Shift+Tab go round the drawer and the quick exit's skip
+    # link only (and the browser's own stop, the body), each in sight: nothing hides under the drawer.
+    page.wait_for_function(SETTLED)
+    for key in ("Tab", "Shift+Tab"):
+        stops = []
+        for _ in range(60):
+            page.keyboard.press(key)
+            stops.append({**page.evaluate(UNCOVERED), "seen": page.evaluate(FOCUSED)["seen"]})
+        assert [s["html"] for s in stops if not s["body"] and not (s["drawer"] or s["exit"])] == [], key
+        assert [s["html"] for s in stops if s["drawer"] and not s["seen"]] == [], key
+        assert [s["html"] for s in stops if s["exit"] and not s["uncovered"]] == [], key
+        assert any(s["exit"] for s in stops) and any(s["drawer"] for s in stops), key
+    page.locator(".md-sidebar--primary a[href] >> nth=0").focus()
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"
     assert page.evaluate("() => document.activeElement.matches('[data-sm-menu-button]')")
     assert not page.evaluate("() => document.getElementById('__drawer').checked")
+    # Closed, the page is whole again: the content takes the focus and screen readers reach it.
+    assert page.evaluate("() => document.querySelectorAll('[inert]').length") == 0
+    page.wait_for_function(SETTLED)  # the drawer has slid out (Material hides its links then)
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED)["content"]:
+            break
+    else:
+        raise AssertionError("Tab never reached the content after the drawer closed")
+    # A tap on the dimmed page closes the drawer as well, and releases the page.
+    button.click()
+    page.wait_for_function(SETTLED)
+    page.mouse.click(size["width"] - 10, size["height"] // 2)
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    assert page.evaluate("() => document.querySelectorAll('[inert]').length") == 0
 
 
 @pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390", "1280"])

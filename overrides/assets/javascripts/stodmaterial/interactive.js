@@ -402,6 +402,44 @@
 
   /* -- The menu button (below 1220 px) ------------------------------------------------------- */
 
+  /* While the open drawer covers the page (below 1220 px, where Material's overlay lies over the rest),
+     everything under it is inert: no focus stop hides behind the drawer and screen readers read the
+     drawer alone. The quick exit's skip link stays reachable, shown above the drawer when it has the
+     focus (Shift three times works everywhere). Only what this made inert is released. */
+  function coverWhileOpen(drawer) {
+    var panel = document.querySelector(".md-sidebar--primary");
+    var wide = window.matchMedia("(min-width: 76.25em)");
+    var reachable = [panel, document.querySelector(".sm-quick-exit-skip")].filter(Boolean);
+    var made = [];
+    function holdsReachable(element) {
+      return reachable.some(function (kept) { return element.contains(kept); });
+    }
+    function cover() {
+      reachable.forEach(function (kept) {
+        for (var node = kept; node.parentElement && node !== document.body; node = node.parentElement) {
+          Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
+            // Material's toggles and overlay stay: a tap on the overlay closes the drawer.
+            if (sibling.inert || holdsReachable(sibling) || sibling.matches(".md-toggle, .md-overlay, script")) return;
+            sibling.inert = true;
+            made.push(sibling);
+          });
+        }
+      });
+    }
+    function release() {
+      made.forEach(function (element) { element.inert = false; });
+      made = [];
+    }
+    function sync() {
+      var covering = drawer.checked && !wide.matches;
+      if (covering && !made.length) cover();
+      else if (!covering && made.length) release();
+    }
+    if (!panel) return function () {};
+    if (wide.addEventListener) wide.addEventListener("change", sync);
+    return sync;
+  }
+
   /* Material opens the drawer with a bare <label>, which the keyboard cannot reach. The button in
      partials/header.html takes its place; Escape closes the drawer and gives the focus back. */
   function menuButton() {
@@ -411,8 +449,10 @@
     if (!button || !label || !drawer) return;
     label.hidden = true;
     button.hidden = false;
+    var syncCover = coverWhileOpen(drawer);
     function sync() {
       button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+      syncCover();
     }
     button.addEventListener("click", function () {
       label.click();
@@ -425,7 +465,7 @@
     drawer.addEventListener("change", sync);
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape" || !drawer.checked) return;
-      label.click();
+      drawer.click(); // the toggle itself: the label is in the header, inert while the drawer is open
       sync();
       button.focus();
     });
