@@ -79,6 +79,14 @@ def test_title_and_metadata_name_the_tenant_and_licence_in_swedish_and_english(m
     assert [l.text for l in general.iterfind("md:language", NS)] == ["sv", "en"]
 
 
+def test_metadata_names_only_the_languages_of_the_tenants_site(repo, demo_site, tmp_path):
+    tenant = load_tenant(repo.tenants, "exempelkommun").model_copy(update={"languages": ["sv"]})
+    with zipfile.ZipFile(make_scorm12(repo, tenant, demo_site, tmp_path).zip) as opened:
+        general = etree.fromstring(opened.read("imsmanifest.xml")).find("cp:metadata/md:lom/md:general", NS)
+    assert [l.text for l in general.iterfind("md:language", NS)] == ["sv"]
+    assert {s.get(XML_LANG) for s in general.iter(f"{{{NS['md']}}}langstring")} == {"sv"}
+
+
 def test_every_referenced_file_exists_and_every_file_is_referenced(archive, manifest):
     names = {name for name in archive.namelist() if not name.endswith("/")}
     referenced = set()

@@ -103,11 +103,13 @@ def make_scorm12(
     items = parts(layout, files)
     themes = [part.key.removeprefix("tema-") for part in items if part.key.startswith("tema-")]
 
-    title = {lang: f"{t(lang, 'material_title')}. {tenant_fields(tenant, lang)['licence_line']}" for lang in i18n.codes()}
+    # The metadata names the languages the tenant's site has, not every language the product knows.
+    languages = tenant.ordered_languages
+    title = {lang: f"{t(lang, 'material_title')}. {tenant_fields(tenant, lang)['licence_line']}" for lang in languages}
     metadata = {
         lang: {"title": title[lang], "description": t(lang, "material_description"),
                "rights": tenant_fields(tenant, lang)["licence_line"]}
-        for lang in i18n.codes()
+        for lang in languages
     }
     resources = [Resource(SITE_RESOURCE, [_href(path) for path in files])]
     manifest_items = []
