@@ -29,7 +29,7 @@ setup_python() {
   fi
   local stamp=.venv/.requirements.sha256
   local want
-  want=$(cat requirements.lock pyproject.toml scripts/lib/uv.lock | sha256sum | cut -d' ' -f1)
+  want=$(cat requirements.lock pyproject.toml scripts/lib/uv.lock scripts/lib/build.lock | sha256sum | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "Installerar beroenden från requirements.lock ..."
     install_locked || die "kunde inte installera beroendena i requirements.lock"
@@ -42,19 +42,21 @@ install_locked() {
   # uv (pinned and hashed in scripts/lib/uv.lock) installs the lock in seconds, compiling the bytecode
   # as pip does; pip takes about a minute. Every file is checked against its hash either way, so uv may
   # take a file from whichever index has it (the lock's extra indexes included). Without uv: pip.
+  # Our own package is then built offline with the setuptools and wheel of scripts/lib/build.lock.
   if .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
        -r scripts/lib/uv.lock; then
     UV_LINK_MODE=copy .venv/bin/uv pip install --quiet --python .venv/bin/python --require-hashes --no-deps \
-      --index-strategy unsafe-best-match --compile-bytecode -r requirements.lock \
-      && UV_LINK_MODE=copy .venv/bin/uv pip install --quiet --python .venv/bin/python --no-deps -e . \
+      --index-strategy unsafe-best-match --compile-bytecode -r requirements.lock -r scripts/lib/build.lock \
+      && UV_LINK_MODE=copy .venv/bin/uv pip install --quiet --python .venv/bin/python --no-deps --offline \
+        --no-build-isolation -e . \
       && return 0
     echo "OBS: uv kunde inte installera beroendena (se ovan); försöker med pip, som tar längre tid." >&2
   else
     echo "OBS: kunde inte installera uv (scripts/lib/uv.lock); installerar med pip, som tar längre tid." >&2
   fi
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
-    -r requirements.lock || return 1
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+    -r requirements.lock -r scripts/lib/build.lock || return 1
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-index --no-build-isolation -e .
 }
 
 setup_chromium() {
