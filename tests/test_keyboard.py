@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from axe_source import wcag_failures
 from conftest import SETTLED
 
 PHONE = {"width": 390, "height": 844}
@@ -42,13 +43,15 @@ def test_the_closed_drawer_has_no_invisible_focus_stops(open_page, http_base, si
 UNCOVERED = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
   return { body: e === document.body, drawer: !!e.closest('.md-sidebar--primary'),
-           exit: e.matches('.sm-quick-exit-skip'), uncovered: !!hit && (hit === e || e.contains(hit)),
+           exit: e.matches('.sm-quick-exit-skip'), close: e.matches('.sm-drawer-close'),
+           uncovered: !!hit && (hit === e || e.contains(hit)),
            html: e.outerHTML.slice(0, 100) }; }"""
 
 
-@pytest.mark.parametrize("size", [PHONE, TABLET], ids=["390", "1000"])
-def test_the_menu_button_opens_the_drawer_and_escape_closes_it(open_page, http_base, size):
-    page = open_page(viewport=size).page
+# One palette at each width: the sweep (test_site_browser) never opens the drawer.
+@pytest.mark.parametrize("size,scheme", [(PHONE, "light"), (TABLET, "dark")], ids=["390-light", "1000-dark"])
+def test_the_menu_button_opens_the_drawer_and_escape_closes_it(open_page, http_base, size, scheme):
+    page = open_page(color_scheme=scheme, viewport=size).page
     page.goto(http_base + THEME)
     for _ in range(10):
         page.keyboard.press("Tab")
@@ -65,18 +68,30 @@ def test_the_menu_button_opens_the_drawer_and_escape_closes_it(open_page, http_b
     page.wait_for_function(f"() => ({FOCUSED})().seen", timeout=3000)
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUSED)["seen"]
-    # While the drawer covers the page, Tab and Shift+Tab go round the drawer and the quick exit's skip
-    # link only (and the browser's own stop, the body), each in sight: nothing hides under the drawer.
+    # While the drawer covers the page, Tab and Shift+Tab go round the drawer, its close button and the
+    # quick exit's skip link only (and the browser's own stop, the body), each in sight: nothing hides
+    # under the drawer.
     page.wait_for_function(SETTLED)
     for key in ("Tab", "Shift+Tab"):
         stops = []
         for _ in range(60):
             page.keyboard.press(key)
             stops.append({**page.evaluate(UNCOVERED), "seen": page.evaluate(FOCUSED)["seen"]})
-        assert [s["html"] for s in stops if not s["body"] and not (s["drawer"] or s["exit"])] == [], key
+        assert [s["html"] for s in stops if not s["body"] and not (s["drawer"] or s["exit"] or s["close"])] == [], key
         assert [s["html"] for s in stops if s["drawer"] and not s["seen"]] == [], key
-        assert [s["html"] for s in stops if s["exit"] and not s["uncovered"]] == [], key
-        assert any(s["exit"] for s in stops) and any(s["drawer"] for s in stops), key
+        assert [s["html"] for s in stops if (s["exit"] or s["close"]) and not s["uncovered"]] == [], key
+        assert all(any(s[kind] for s in stops) for kind in ("exit", "close", "drawer")), key
+    page.get_by_role("button", name="Stäng menyn").focus()
+    assert wcag_failures(page, f"open drawer, {scheme}") == []
+    # A screen reader still has the close button and hears the quick exit's countdown.
+    assert page.evaluate("""() => ['.sm-drawer-close', '[data-sm-quick-exit-status]']
+      .every(s => !document.querySelector(s).closest('[inert]'))""")
+    page.get_by_role("button", name="Stäng menyn").press("Enter")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("() => document.activeElement.matches('[data-sm-menu-button]')")
+    assert page.evaluate("() => document.querySelectorAll('[inert]').length") == 0
+    page.keyboard.press("Enter")
+    page.wait_for_function(SETTLED)
     page.locator(".md-sidebar--primary a[href] >> nth=0").focus()
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"

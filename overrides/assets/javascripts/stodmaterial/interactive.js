@@ -404,17 +404,32 @@
 
   /* While the open drawer covers the page (below 1220 px, where Material's overlay lies over the rest),
      everything under it is inert: no focus stop hides behind the drawer and screen readers read the
-     drawer alone. The quick exit's skip link stays reachable, shown above the drawer when it has the
-     focus (Shift three times works everywhere). Only what this made inert is released. */
-  function coverWhileOpen(drawer) {
+     drawer alone. What stays reachable: the drawer; a "Close the menu" button before it, shown when it
+     has the focus as a skip link is (the menu button is under the drawer, and a screen reader on a phone
+     has no Escape key); the quick exit's skip link, shown above the drawer when it has the focus, and its
+     status text (Shift three times works everywhere). Only what this made inert is released. */
+  function coverWhileOpen(drawer, closed) {
     var panel = document.querySelector(".md-sidebar--primary");
+    if (!panel) return function () {};
     var wide = window.matchMedia("(min-width: 76.25em)");
-    var reachable = [panel, document.querySelector(".sm-quick-exit-skip")].filter(Boolean);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "sm-drawer-close";
+    close.textContent = TEXT.menuClose;
+    close.hidden = true;
+    panel.parentNode.insertBefore(close, panel);
+    close.addEventListener("click", function () {
+      if (drawer.checked) drawer.click();
+      closed();
+    });
+    var reachable = [panel, close, document.querySelector(".sm-quick-exit-skip"),
+      document.querySelector("[data-sm-quick-exit-status]")].filter(Boolean);
     var made = [];
     function holdsReachable(element) {
       return reachable.some(function (kept) { return element.contains(kept); });
     }
     function cover() {
+      close.hidden = false;
       reachable.forEach(function (kept) {
         for (var node = kept; node.parentElement && node !== document.body; node = node.parentElement) {
           Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
@@ -427,15 +442,15 @@
       });
     }
     function release() {
+      close.hidden = true;
       made.forEach(function (element) { element.inert = false; });
       made = [];
     }
     function sync() {
       var covering = drawer.checked && !wide.matches;
-      if (covering && !made.length) cover();
-      else if (!covering && made.length) release();
+      if (covering && close.hidden) cover();
+      else if (!covering && !close.hidden) release();
     }
-    if (!panel) return function () {};
     if (wide.addEventListener) wide.addEventListener("change", sync);
     return sync;
   }
@@ -449,7 +464,10 @@
     if (!button || !label || !drawer) return;
     label.hidden = true;
     button.hidden = false;
-    var syncCover = coverWhileOpen(drawer);
+    var syncCover = coverWhileOpen(drawer, function () {
+      sync();
+      button.focus();
+    });
     function sync() {
       button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
       syncCover();
