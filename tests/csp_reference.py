@@ -10,7 +10,23 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from stodmaterial.bundle.csp import URL_ATTRIBUTES, InlineCode, csp_hash, executes
+from stodmaterial.bundle.csp import URL_ATTRIBUTES, InlineCode, csp_hash
+
+# The script types and the CR handling as they were.
+JAVASCRIPT_TYPES = {
+    "", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript",
+    "application/x-javascript", "text/x-javascript", "text/jscript", "text/livescript",
+}
+
+
+def executes(attrs: dict[str, str | None]) -> bool:
+    if "type" not in attrs:
+        return True
+    return (attrs["type"] or "").split(";")[0].strip().lower() in JAVASCRIPT_TYPES
+
+
+def raw_text_hash(text: str) -> str:
+    return csp_hash(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 class _PageScanner(HTMLParser):
@@ -50,7 +66,7 @@ class _PageScanner(HTMLParser):
 
     def handle_endtag(self, tag):
         if self._inside and tag == self._inside:
-            digest = csp_hash("".join(self._text))
+            digest = raw_text_hash("".join(self._text))
             (self.found.scripts if tag == "script" else self.found.styles).add(digest)
             self._inside = None
 
