@@ -408,7 +408,7 @@
      has the focus as a skip link is (the menu button is under the drawer, and a screen reader on a phone
      has no Escape key); the quick exit's skip link, shown above the drawer when it has the focus, and its
      status text (Shift three times works everywhere). Only what this made inert is released. */
-  function coverWhileOpen(drawer, closed) {
+  function coverWhileOpen(drawer, closeDrawer) {
     var panel = document.querySelector(".md-sidebar--primary");
     if (!panel) return function () {};
     var wide = window.matchMedia("(min-width: 76.25em)");
@@ -418,10 +418,7 @@
     close.textContent = TEXT.menuClose;
     close.hidden = true;
     panel.parentNode.insertBefore(close, panel);
-    close.addEventListener("click", function () {
-      if (drawer.checked) drawer.click();
-      closed();
-    });
+    close.addEventListener("click", closeDrawer);
     var reachable = [panel, close, document.querySelector(".sm-quick-exit-skip"),
       document.querySelector("[data-sm-quick-exit-status]")].filter(Boolean);
     var made = [];
@@ -464,10 +461,13 @@
     if (!button || !label || !drawer) return;
     label.hidden = true;
     button.hidden = false;
-    var syncCover = coverWhileOpen(drawer, function () {
+    // The toggle itself, not the label: the label is in the header, inert while the drawer is open.
+    function closeDrawer() {
+      if (drawer.checked) drawer.click();
       sync();
       button.focus();
-    });
+    }
+    var syncCover = coverWhileOpen(drawer, closeDrawer);
     function sync() {
       button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
       syncCover();
@@ -482,10 +482,7 @@
     });
     drawer.addEventListener("change", sync);
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape" || !drawer.checked) return;
-      drawer.click(); // the toggle itself: the label is in the header, inert while the drawer is open
-      sync();
-      button.focus();
+      if (event.key === "Escape" && drawer.checked) closeDrawer();
     });
   }
 
