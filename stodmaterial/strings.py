@@ -19,6 +19,7 @@ SCRIPT_KEYS = (
     "doneTitle", "doneLabel", "doneNoteSaved", "doneNoteMemory", "doneLink", "doneOn", "doneOff", "toStart",
     "emptySaved", "emptyMemory", "downloadName", "downloadTitle", "downloadIntro", "downloadNone", "downloadStarted",
     "confirmText", "confirmYes", "confirmNo", "deleted", "cancelled", "exitPressesOne", "exitPresses", "menuClose",
+    "menuBack",
     "pageAnswersTitle", "pageAnswersMemory", "pageAnswersSaved", "pageDownload", "pagePrint", "pageDownloadName",
     "pageDownloadStarted",
     "presentOpen", "presentPrevious", "presentNext", "presentClose", "presentSlide", "presentFullscreen", "presentKeys", "presentPosition", "scenarioShow", "scenarioChooseFirst", "scenarioYouChose", "scenarioComment", "templateEmpty", "templateConfirmText", "templateConfirmYes", "templateConfirmNo", "templateCleared", "templateCancelled", "templateDate", "templateDownloaded",

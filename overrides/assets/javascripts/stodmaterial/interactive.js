@@ -400,92 +400,6 @@
     render();
   }
 
-  /* -- The menu button (below 1220 px) ------------------------------------------------------- */
-
-  /* While the open drawer covers the page (below 1220 px, where Material's overlay lies over the rest),
-     everything under it is inert: no focus stop hides behind the drawer and screen readers read the
-     drawer alone. What stays reachable: the drawer; a "Close the menu" button before it, shown when it
-     has the focus as a skip link is (the menu button is under the drawer, and a screen reader on a phone
-     has no Escape key); the quick exit's skip link, shown above the drawer when it has the focus, and its
-     status text (Shift three times works everywhere). Only what this made inert is released. */
-  function coverWhileOpen(drawer, closeDrawer) {
-    var panel = document.querySelector(".md-sidebar--primary");
-    if (!panel) return function () {};
-    var wide = window.matchMedia("(min-width: 76.25em)");
-    var close = document.createElement("button");
-    close.type = "button";
-    close.className = "sm-drawer-close";
-    close.textContent = TEXT.menuClose;
-    close.hidden = true;
-    panel.parentNode.insertBefore(close, panel);
-    close.addEventListener("click", closeDrawer);
-    var reachable = [panel, close, document.querySelector(".sm-quick-exit-skip"),
-      document.querySelector("[data-sm-quick-exit-status]")].filter(Boolean);
-    var made = [];
-    function holdsReachable(element) {
-      return reachable.some(function (kept) { return element.contains(kept); });
-    }
-    function cover() {
-      close.hidden = false;
-      reachable.forEach(function (kept) {
-        for (var node = kept; node.parentElement && node !== document.body; node = node.parentElement) {
-          Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
-            // Material's toggles and overlay stay: a tap on the overlay closes the drawer.
-            if (sibling.inert || holdsReachable(sibling) || sibling.matches(".md-toggle, .md-overlay, script")) return;
-            sibling.inert = true;
-            made.push(sibling);
-          });
-        }
-      });
-    }
-    function release() {
-      close.hidden = true;
-      made.forEach(function (element) { element.inert = false; });
-      made = [];
-    }
-    function sync() {
-      var covering = drawer.checked && !wide.matches;
-      if (covering && close.hidden) cover();
-      else if (!covering && !close.hidden) release();
-    }
-    if (wide.addEventListener) wide.addEventListener("change", sync);
-    return sync;
-  }
-
-  /* Material opens the drawer with a bare <label>, which the keyboard cannot reach. The button in
-     partials/header.html takes its place; Escape closes the drawer and gives the focus back. */
-  function menuButton() {
-    var button = document.querySelector("[data-sm-menu-button]");
-    var label = document.querySelector(".sm-menu-label");
-    var drawer = document.getElementById("__drawer");
-    if (!button || !label || !drawer) return;
-    label.hidden = true;
-    button.hidden = false;
-    // The toggle itself, not the label: the label is in the header, inert while the drawer is open.
-    function closeDrawer() {
-      if (drawer.checked) drawer.click();
-      sync();
-      button.focus();
-    }
-    var syncCover = coverWhileOpen(drawer, closeDrawer);
-    function sync() {
-      button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
-      syncCover();
-    }
-    button.addEventListener("click", function () {
-      label.click();
-      sync();
-      if (drawer.checked) {
-        var first = document.querySelector(".md-sidebar--primary a[href]");
-        if (first) first.focus();
-      }
-    });
-    drawer.addEventListener("change", sync);
-    document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && drawer.checked) closeDrawer();
-    });
-  }
-
   /* -- Unsaved answers -------------------------------------------------------------------------- */
 
   function typedAnswers() {
@@ -603,7 +517,6 @@
 
   function start() {
     quickExit();
-    menuButton();
     printing();
     externalFilms();
     if (!store) return;
