@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from axe_source import wcag_failures
+from axe_source import AXE, wcag_failures
 from conftest import SETTLED
 
 PHONE = {"width": 390, "height": 844}
@@ -120,6 +120,20 @@ def test_the_menu_button_opens_the_drawer_and_escape_closes_it(open_page, http_b
     assert page.evaluate(INERT_OUTSIDE) == 0
 
 
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_the_search_key_works_while_the_drawer_is_open(open_page, http_base, key):
+    page = open_page(viewport=PHONE).page
+    page.goto(http_base + THEME)
+    page.locator("[data-sm-menu-button]").click()
+    page.wait_for_function(SETTLED)
+    page.keyboard.press(key)
+    page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+    assert not page.evaluate("() => document.getElementById('__drawer').checked")
+    assert page.evaluate(INERT_OUTSIDE) == 0
+    page.keyboard.type("stöd")
+    page.locator(".md-search-result__item").first.wait_for()
+
+
 def focus_on(page, name: str, key: str = "Tab", limit: int = 30) -> dict:
     """Press key until the focus is on the element named name (every stop on the way in sight)."""
     for _ in range(limit):
@@ -155,6 +169,9 @@ def test_the_drawer_lists_open_and_close_by_keyboard(open_page, http_base, size)
     page.keyboard.press(" ")
     state = settled_focus(page)
     assert (state["name"], state["uncovered"]) == ("Förebyggande arbete, tillbaka", True)
+    # Every axe rule, best practices too: a <label> may not be a button (aria-allowed-role), the <span>
+    # inside it may.
+    assert [v["id"] for v in AXE.run(page).response["violations"]] == []
     state = focus_on(page, "Fas 1: Grundläggande förutsättningar")
     assert state["role"] == "A"
     # Round the open list and back: Tab reaches nothing of the lists it covers.

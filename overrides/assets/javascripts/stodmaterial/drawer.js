@@ -238,6 +238,14 @@
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && drawer.checked) closeDrawer();
     });
+    // Material's search keys (f, s, /) focus the search field, which lies in the header, inert while
+    // the drawer covers the page: the drawer closes first (before Material's own handler, on window).
+    window.addEventListener("keydown", function (event) {
+      if (!drawer.checked || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.key !== "f" && event.key !== "s" && event.key !== "/") return;
+      if (event.target.closest && event.target.closest("input, textarea, select, [contenteditable]")) return;
+      closeDrawer();
+    }, true);
   }
 
   function start() {
