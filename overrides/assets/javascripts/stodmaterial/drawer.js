@@ -15,8 +15,10 @@
   /* The texts for the page's language, from stodmaterial/strings.py (strings.js, see dom.js). */
   var TEXT = window.smDom.texts();
 
-  /* Material's own break point: from here on the navigation is a sidebar and the sections are lists. */
+  /* Material's own break points: from 1220 px on the navigation is a sidebar and the sections are lists;
+     from 960 px on the page's table of contents is a sidebar of its own, not a list in the drawer. */
   var WIDE = "(min-width: 76.25em)";
+  var TOC_ASIDE = "(min-width: 60em)";
 
   /* -- Cover the page while the drawer is open ---------------------------------------------------- */
 
@@ -79,11 +81,13 @@
      it). Here the list in sight is the only one reachable: the rest of the navigation is inert; the
      labels that open a list in it, and its title, hold a button (a <label> may not be one): Enter,
      Space or a tap toggles the label's checkbox, as a tap on the label does. When a list opens or
-     closes, the focus goes to its title or back to the button that opened it. From 1220 px on the
-     buttons are plain text again and nothing is inert. */
+     closes, the focus goes to its title or back to the button that opened it. The list in sight is
+     worked out again whenever it may have changed without a toggle's change event: the drawer opens
+     (the browser restores the toggles of a page one comes back to), or the width crosses 960 or 1220 px.
+     From 1220 px on the buttons are plain text again and nothing is inert. */
   function drawerPanels() {
     var root = document.querySelector(".md-sidebar--primary .md-nav--primary");
-    if (!root) return { first: function () { return null; } };
+    if (!root) return { sync: function () {}, first: function () { return null; } };
     var wide = window.matchMedia(WIDE);
     var made = [];
     var changed = [];
@@ -122,9 +126,11 @@
         nav = open;
       }
     }
+    /* An attribute changed (or, with null, removed) until release() puts the old value back. */
     function set(element, name, value) {
       changed.push([element, name, element.getAttribute(name)]);
-      element.setAttribute(name, value);
+      if (value === null) element.removeAttribute(name);
+      else element.setAttribute(name, value);
     }
     function makeInert(element) {
       if (element.inert || element.matches(".md-nav__toggle")) return;
@@ -162,27 +168,52 @@
         if (opener) asButton(opener, { "aria-expanded": "false" });
       });
       var title = nav === root ? null : nav.querySelector(":scope > label.md-nav__title");
-      if (title) asButton(title, { "aria-label": window.smDom.format(TEXT.menuBack, { title: title.textContent.trim() }) });
+      if (!title) return;
+      var name = title.textContent.trim();
+      asButton(title, { "aria-label": window.smDom.format(TEXT.menuBack, { title: name }) });
+      // Material names the list by its opening label, now inert (and so no name at all): by its title.
+      set(nav, "aria-labelledby", null);
+      set(nav, "aria-label", name);
+    }
+    /* The item of `nav`'s own list that holds `element`. */
+    function itemHolding(nav, element) {
+      var list = nav.querySelector(":scope > .md-nav__list");
+      for (var node = element; node && node !== nav; node = node.parentElement) {
+        if (node.parentElement === list) return node;
+      }
+      return null;
     }
     function firstStop(nav) {
       return Array.prototype.filter.call(nav.querySelectorAll('a[href], [role="button"]'), function (element) {
         return !element.closest("[inert]") && element.getClientRects().length;
       })[0] || null;
     }
-    function sync() {
+    /* `resized`: called in a media query's change event, where Chromium 156 crashed when the focus moved
+       (right after the page had asked for computed styles): the focus then moves in a task of its own. */
+    function sync(resized) {
       var before = shown;
       var focused = root.contains(document.activeElement) ? document.activeElement : null;
       release();
       shown = wide.matches ? root : inSight();
-      if (wide.matches) return;
+      if (wide.matches) {
+        // A button that is plain text again keeps no focus: the first link of its list takes it.
+        if (focused && focused.matches(".sm-nav-button")) moveFocus(focused.closest("li, nav").querySelector("a[href]"), resized);
+        return;
+      }
       apply(shown);
-      if (!focused || !focused.closest("[inert]")) return;
+      if (!focused || (!focused.closest("[inert]") && focused.getClientRects().length)) return;
       // The focus was on what just went out of sight: to the new list's title, or back to the button
-      // that opened the list just left. Not scrolled: the lists slide in sideways.
-      var target = before !== shown && shown.contains(before)
-        ? before.parentElement.querySelector(":scope > label.md-nav__link > [role=button]")
-        : firstStop(shown);
-      if (target) target.focus({ preventScroll: true });
+      // (or, where the list is no longer one, the link) that opened the list just left. Not scrolled:
+      // the lists slide in sideways.
+      var left = before !== shown && shown.contains(before) ? itemHolding(shown, before) : null;
+      var target = (left && (left.querySelector(":scope > label.md-nav__link > [role=button]") ||
+        left.querySelector(":scope > a[href]"))) || firstStop(shown);
+      moveFocus(target, resized);
+    }
+    function moveFocus(target, later) {
+      if (!target) return;
+      if (later) window.setTimeout(function () { target.focus({ preventScroll: true }); }, 0);
+      else target.focus({ preventScroll: true });
     }
     function press(event) {
       var inner = event.target.closest ? event.target.closest(".sm-nav-button[role=button]") : null;
@@ -199,9 +230,11 @@
     root.addEventListener("change", function (event) {
       if (event.target.matches(".md-nav__toggle")) sync();
     });
-    if (wide.addEventListener) wide.addEventListener("change", sync);
+    [wide, window.matchMedia(TOC_ASIDE)].forEach(function (query) {
+      if (query.addEventListener) query.addEventListener("change", function () { sync(true); });
+    });
     sync();
-    return { first: function () { return firstStop(shown); } };
+    return { sync: sync, first: function () { return firstStop(shown); } };
   }
 
   /* -- The menu button --------------------------------------------------------------------------- */
@@ -225,6 +258,7 @@
     function sync() {
       button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
       syncCover();
+      if (drawer.checked) panels.sync();
     }
     button.addEventListener("click", function () {
       label.click();
