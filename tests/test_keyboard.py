@@ -130,7 +130,9 @@ def test_the_search_key_works_while_the_drawer_is_open(open_page, http_base, key
     page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
     assert not page.evaluate("() => document.getElementById('__drawer').checked")
     assert page.evaluate(INERT_OUTSIDE) == 0
-    page.keyboard.type("stöd")
+    # The search is ready once its index has come (lazy-search.js fetches it when search opens).
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() === 'Skriv sökord'")
+    page.keyboard.type("stöd", delay=30)
     page.locator(".md-search-result__item").first.wait_for()
 
 
@@ -281,8 +283,8 @@ def test_the_delete_all_question_focuses_the_safe_choice(open_page, http_base, s
     assert page.evaluate("() => Object.keys(localStorage).some(k => k.includes('answer:'))")
 
 
-def drawer_stops(page, limit: int = 40) -> list[dict]:
-    """Every stop of one round of Tab from the focus, each checked to be in sight."""
+def drawer_stops(page, limit: int = 20) -> list[dict]:
+    """The stops of `limit` presses of Tab (a round of the drawer and more), each checked to be in sight."""
     stops = []
     for _ in range(limit):
         page.keyboard.press("Tab")
