@@ -164,7 +164,7 @@
         var found = panelOf(item);
         if (!found) return;
         makeInert(found.panel);
-        var opener = item.querySelector(':scope > label.md-nav__link[for="' + found.toggle.id + '"]');
+        var opener = item.querySelector(':scope > label.md-nav__link[for="' + CSS.escape(found.toggle.id) + '"]');
         if (opener) asButton(opener, { "aria-expanded": "false" });
       });
       var title = nav === root ? null : nav.querySelector(":scope > label.md-nav__title");
