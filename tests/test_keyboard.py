@@ -163,6 +163,17 @@ def focus_on(page, name: str, key: str = "Tab", limit: int = 30) -> dict:
     raise AssertionError(f"{key} never reached {name!r}")
 
 
+def drawer_stops(page, key: str = "Tab", limit: int = 20) -> list[dict]:
+    """The stops of `limit` presses of key (a round of the drawer and more), each checked to be in sight."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        state = page.evaluate(UNCOVERED)
+        assert state["body"] or state["uncovered"], (key, state["html"])
+        stops.append(state)
+    return stops
+
+
 def settled_focus(page) -> dict:
     page.wait_for_function(SETTLED)
     return page.evaluate(UNCOVERED)
@@ -197,13 +208,7 @@ def test_the_drawer_lists_open_and_close_by_keyboard(open_page, http_base, size)
     assert state["role"] == "A"
     # Round the open list and back: Tab reaches nothing of the lists it covers.
     for key in ("Tab", "Shift+Tab"):
-        names = set()
-        for _ in range(25):
-            page.keyboard.press(key)
-            state = page.evaluate(UNCOVERED)
-            assert state["body"] or state["uncovered"], (key, state["html"])
-            if state["drawer"]:
-                names.add(state["name"])
+        names = {s["name"] for s in drawer_stops(page, key, limit=25) if s["drawer"]}
         assert names == {"Förebyggande arbete, tillbaka", "Förebygg hot och hat – SKR:s modell i tre faser",
                          "Fas 1: Grundläggande förutsättningar", "Fas 2: Identifiera riskfyllda ärenden",
                          "Fas 3: Åtgärder", "Riskguide för ärenden"}, key
@@ -281,17 +286,6 @@ def test_the_delete_all_question_focuses_the_safe_choice(open_page, http_base, s
     page.wait_for_function("() => /Ingenting raderades/.test(document.querySelector('[data-sm-status]').textContent)")
     assert page.evaluate("() => document.activeElement.textContent.trim()") == "Radera allt"
     assert page.evaluate("() => Object.keys(localStorage).some(k => k.includes('answer:'))")
-
-
-def drawer_stops(page, limit: int = 20) -> list[dict]:
-    """The stops of `limit` presses of Tab (a round of the drawer and more), each checked to be in sight."""
-    stops = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        state = page.evaluate(UNCOVERED)
-        assert state["body"] or state["uncovered"], state["html"]
-        stops.append(state)
-    return stops
 
 
 def test_the_list_in_sight_follows_the_width_and_the_way_back(open_page, http_base):

@@ -249,9 +249,9 @@
     label.hidden = true;
     button.hidden = false;
     // The toggle itself, not the label: the label is in the header, inert while the drawer is open.
+    // A click on the toggle (or its label) fires its change event at once, which syncs.
     function closeDrawer() {
       if (drawer.checked) drawer.click();
-      sync();
       button.focus();
     }
     var syncCover = coverWhileOpen(drawer, closeDrawer);
@@ -262,7 +262,6 @@
     }
     button.addEventListener("click", function () {
       label.click();
-      sync();
       if (drawer.checked) {
         var first = panels.first();
         if (first) first.focus({ preventScroll: true });
