@@ -94,6 +94,7 @@ def switch_to_dark(page) -> None:
 
 
 def axe_violations(page, where: str, options: dict) -> list[str]:
+    page.wait_for_function(SETTLED)  # as axe_source.SettledAxe: the state the reader sees
     return [f"{where}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
             for v in page.evaluate("options => axe.run(document, options).then(result => result.violations)", options)]
 
