@@ -106,13 +106,9 @@ def load_yaml(path: Path) -> YamlDocument:
         raise ProblemError([Problem(path, f"filen går inte att läsa ({error.strerror}).", "Kontrollera att filen finns och går att läsa.")])
     try:
         loader = _Loader(text)
-        try:
+        try:  # one parse: the node tree gives the lines, and the data is built from it (as get_single_data does)
             node = loader.get_single_node()
-        finally:
-            loader.dispose()
-        loader = _Loader(text)
-        try:
-            data = loader.get_single_data()
+            data = None if node is None else loader.construct_document(node)
         finally:
             loader.dispose()
     except yaml.reader.ReaderError as error:
