@@ -46,12 +46,12 @@ def test_axe_finds_the_same_with_and_without_the_colour_cache(open_page, http_ba
 def test_axe_measures_the_page_after_the_header_title_has_faded(open_page, http_base):
     """Checking a box scrolls it into view, and Material's header title fades to the page's name. axe
     measured halfway through the fade finds a contrast no reader sees for long (3.4:1 on the dark plan
-    page; 1 sequential run of the suite in 1 on 2026-12-04). Animations run at a tenth of their speed here,
+    page; 1 sequential run of the suite in 1 on 2026-12-04). Animations run at a fifth of their speed here,
     so that the fade is surely still running when axe is called."""
     page = open_page("dark").page
     session = page.context.new_cdp_session(page)
     session.send("Animation.enable")
-    session.send("Animation.setPlaybackRate", {"playbackRate": 0.1})
+    session.send("Animation.setPlaybackRate", {"playbackRate": 0.2})
     page.goto(http_base + "forberedelseplan.html")
     page.check("#sm-plan-uppgifter-adress")
     fading = "() => document.getAnimations().some(a => a.playState === 'running' && a.effect.target.matches('.md-header__topic'))"
