@@ -20,6 +20,31 @@
   var WIDE = "(min-width: 76.25em)";
   var TOC_ASIDE = "(min-width: 60em)";
 
+  /* What was made inert here, so that only that is released (the page may make other things inert). */
+  function inertMarks() {
+    var made = [];
+    return {
+      add: function (element) {
+        if (element.inert) return;
+        element.inert = true;
+        made.push(element);
+      },
+      release: function () {
+        made.forEach(function (element) { element.inert = false; });
+        made = [];
+      },
+    };
+  }
+
+  /* Each sibling of `node` and of each of its ancestors, up to (not including) `top`'s children. */
+  function eachSiblingUpTo(node, top, call) {
+    for (; node !== top && node.parentElement; node = node.parentElement) {
+      Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
+        if (sibling !== node) call(sibling);
+      });
+    }
+  }
+
   /* -- Cover the page while the drawer is open ---------------------------------------------------- */
 
   /* While the open drawer covers the page (below 1220 px, where Material's overlay lies over the rest),
@@ -41,27 +66,22 @@
     close.addEventListener("click", closeDrawer);
     var reachable = [panel, close, document.querySelector(".sm-quick-exit-skip"),
       document.querySelector("[data-sm-quick-exit-status]")].filter(Boolean);
-    var made = [];
+    var inert = inertMarks();
     function holdsReachable(element) {
       return reachable.some(function (kept) { return element.contains(kept); });
     }
     function cover() {
       close.hidden = false;
       reachable.forEach(function (kept) {
-        for (var node = kept; node.parentElement && node !== document.body; node = node.parentElement) {
-          Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
-            // Material's toggles and overlay stay: a tap on the overlay closes the drawer.
-            if (sibling.inert || holdsReachable(sibling) || sibling.matches(".md-toggle, .md-overlay, script")) return;
-            sibling.inert = true;
-            made.push(sibling);
-          });
-        }
+        eachSiblingUpTo(kept, document.body, function (sibling) {
+          // Material's toggles and overlay stay: a tap on the overlay closes the drawer.
+          if (!holdsReachable(sibling) && !sibling.matches(".md-toggle, .md-overlay, script")) inert.add(sibling);
+        });
       });
     }
     function release() {
       close.hidden = true;
-      made.forEach(function (element) { element.inert = false; });
-      made = [];
+      inert.release();
     }
     function sync() {
       var covering = drawer.checked && !wide.matches;
@@ -89,7 +109,7 @@
     var root = document.querySelector(".md-sidebar--primary .md-nav--primary");
     if (!root) return { sync: function () {}, first: function () { return null; } };
     var wide = window.matchMedia(WIDE);
-    var made = [];
+    var inert = inertMarks();
     var changed = [];
     var shown = root;
 
@@ -133,17 +153,14 @@
       else element.setAttribute(name, value);
     }
     function makeInert(element) {
-      if (element.inert || element.matches(".md-nav__toggle")) return;
-      element.inert = true;
-      made.push(element);
+      if (!element.matches(".md-nav__toggle")) inert.add(element);
     }
     function release() {
-      made.forEach(function (element) { element.inert = false; });
+      inert.release();
       changed.reverse().forEach(function (entry) {
         if (entry[2] === null) entry[0].removeAttribute(entry[1]);
         else entry[0].setAttribute(entry[1], entry[2]);
       });
-      made = [];
       changed = [];
     }
     function asButton(label, attributes) {
@@ -154,11 +171,7 @@
     }
     function apply(nav) {
       // Everything beside the way from the top down to the list in sight lies under it.
-      for (var node = nav; node !== root; node = node.parentElement) {
-        Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
-          if (sibling !== node) makeInert(sibling);
-        });
-      }
+      eachSiblingUpTo(nav, root, makeInert);
       // In the list: each closed list is out of sight, and the label that opens it holds a button.
       itemsOf(nav).forEach(function (item) {
         var found = panelOf(item);
