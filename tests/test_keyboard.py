@@ -3,6 +3,8 @@ delete-all question. Every test moves the focus with the keyboard as a reader do
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from axe_source import AXE, wcag_failures
@@ -152,12 +154,18 @@ def navigation_names(page) -> list[str]:
             if not n.get("ignored") and n.get("role", {}).get("value") == "navigation"]
 
 
-def focus_on(page, name: str, key: str = "Tab", limit: int = 30) -> dict:
-    """Press key until the focus is on the element named name (every stop on the way in sight)."""
+def stops_in_sight(page, key: str, limit: int) -> Iterator[dict]:
+    """The focus after each of up to `limit` presses of key, each checked to be in sight (or on <body>)."""
     for _ in range(limit):
         page.keyboard.press(key)
         state = page.evaluate(UNCOVERED)
-        assert state["body"] or state["uncovered"], state["html"]
+        assert state["body"] or state["uncovered"], (key, state["html"])
+        yield state
+
+
+def focus_on(page, name: str, key: str = "Tab", limit: int = 30) -> dict:
+    """Press key until the focus is on the element named name (every stop on the way in sight)."""
+    for state in stops_in_sight(page, key, limit):
         if state["name"] == name:
             return state
     raise AssertionError(f"{key} never reached {name!r}")
@@ -165,13 +173,7 @@ def focus_on(page, name: str, key: str = "Tab", limit: int = 30) -> dict:
 
 def drawer_stops(page, key: str = "Tab", limit: int = 20) -> list[dict]:
     """The stops of `limit` presses of key (a round of the drawer and more), each checked to be in sight."""
-    stops = []
-    for _ in range(limit):
-        page.keyboard.press(key)
-        state = page.evaluate(UNCOVERED)
-        assert state["body"] or state["uncovered"], (key, state["html"])
-        stops.append(state)
-    return stops
+    return list(stops_in_sight(page, key, limit))
 
 
 def settled_focus(page) -> dict:
